@@ -1,0 +1,260 @@
+//! Dates as people write them in notes: ISO dates, birthdays without a year, and the
+//! daily-note file-name format (Moment.js tokens, as Obsidian uses).
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// Parses a date written `YYYY-MM-DD`, optionally as a link `[[YYYY-MM-DD]]` and optionally
+/// followed by a time (`2024-01-01 12:00`, `2024-01-01T12:00:00Z`).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("[[")
+        .and_then(|t| t.strip_suffix("]]"))
+        .unwrap_or(text);
+    let (date, rest) = split_iso_date(text)?;
+    let rest_ok = rest.is_empty() || rest.starts_with([' ', 'T', 't']);
+    rest_ok.then_some(date)
+}
+
+/// If `text` starts with `YYYY-MM-DD`, returns that date and the rest of the text.
+pub fn split_iso_date(text: &str) -> Option<(NaiveDate, &str)> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = text.get(r)?;
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)?;
+    // A digit right after the day would make this a different token (`2026-10-021`).
+    if bytes.get(10).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some((date, &text[10..]))
+}
+
+/// A birthday, with or without the year of birth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Birthday {
+    /// Year of birth, when known.
+    pub year: Option<i32>,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31.
+    pub day: u32,
+}
+
+impl Birthday {
+    /// Parses `YYYY-MM-DD`, `MM-DD` or `--MM-DD` (vCard's form without a year).
+    pub fn parse(text: &str) -> Option<Birthday> {
+        let text = text.trim();
+        if let Some(date) = parse_date(text) {
+            return Some(Birthday {
+                year: Some(date.year()),
+                month: date.month(),
+                day: date.day(),
+            });
+        }
+        let md = text.strip_prefix("--").unwrap_or(text);
+        let (m, d) = md.split_once('-')?;
+        if m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (month, day) = (m.parse().ok()?, d.parse().ok()?);
+        // 2000 is a leap year, so 02-29 is accepted.
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        Some(Birthday {
+            year: None,
+            month,
+            day,
+        })
+    }
+
+    /// The first birthday on or after `from` (29 February falls on 28 February in other years).
+    pub fn next_on_or_after(self, from: NaiveDate) -> Option<NaiveDate> {
+        let in_year = |year: i32| {
+            NaiveDate::from_ymd_opt(year, self.month, self.day)
+                .or_else(|| NaiveDate::from_ymd_opt(year, self.month, self.day.saturating_sub(1)))
+        };
+        let this_year = in_year(from.year())?;
+        if this_year >= from {
+            Some(this_year)
+        } else {
+            in_year(from.year() + 1)
+        }
+    }
+}
+
+/// The file-name format of daily notes, from Obsidian's Moment.js tokens (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalFormat {
+    moment: String,
+    strftime: String,
+}
+
+impl Default for JournalFormat {
+    fn default() -> Self {
+        JournalFormat::from_moment("YYYY-MM-DD")
+    }
+}
+
+impl JournalFormat {
+    /// Translates a Moment.js format (`YYYY-MM-DD`, `DD.MM.YYYY`, `YYYY/MM/YYYY-MM-DD`,
+    /// `dddd, MMMM Do YYYY`, `[Week] W`) into one chrono can parse.
+    pub fn from_moment(moment: &str) -> JournalFormat {
+        let moment = if moment.trim().is_empty() {
+            "YYYY-MM-DD"
+        } else {
+            moment.trim()
+        };
+        JournalFormat {
+            moment: moment.to_owned(),
+            strftime: moment_to_strftime(moment),
+        }
+    }
+
+    /// The format as the user wrote it.
+    pub fn as_moment(&self) -> &str {
+        &self.moment
+    }
+
+    /// The date a daily note's path (relative to its journal folder, without `.md`) stands for.
+    ///
+    /// Formats without `/` are matched against the file name only.
+    pub fn parse(&self, path_without_ext: &str) -> Option<NaiveDate> {
+        let candidate = if self.moment.contains('/') {
+            path_without_ext
+        } else {
+            path_without_ext
+                .rsplit('/')
+                .next()
+                .unwrap_or(path_without_ext)
+        };
+        if self.moment == "YYYY-MM-DD" {
+            let (date, rest) = split_iso_date(candidate)?;
+            return rest.is_empty().then_some(date);
+        }
+        NaiveDate::parse_from_str(candidate, &self.strftime).ok()
+    }
+
+    /// The daily-note file name (without `.md`) for `date`.
+    pub fn format(&self, date: NaiveDate) -> String {
+        date.format(&self.strftime).to_string()
+    }
+}
+
+fn moment_to_strftime(moment: &str) -> String {
+    // Longest tokens first.
+    const TOKENS: &[(&str, &str)] = &[
+        ("YYYY", "%Y"),
+        ("MMMM", "%B"),
+        ("MMM", "%b"),
+        ("dddd", "%A"),
+        ("ddd", "%a"),
+        ("DDDD", "%j"),
+        ("YY", "%y"),
+        ("MM", "%m"),
+        ("DD", "%d"),
+        ("Do", "%-d"),
+        ("M", "%-m"),
+        ("D", "%-d"),
+        ("WW", "%V"),
+        ("W", "%V"),
+        ("gggg", "%G"),
+        ("GGGG", "%G"),
+    ];
+    let mut out = String::new();
+    let mut rest = moment;
+    'outer: while let Some(c) = rest.chars().next() {
+        if c == '[' {
+            // `[literal text]` is copied as is.
+            let end = rest.find(']').unwrap_or(rest.len());
+            out.push_str(&rest[1..end].replace('%', "%%"));
+            rest = rest.get(end + 1..).unwrap_or("");
+            continue;
+        }
+        for (token, spec) in TOKENS {
+            if let Some(after) = rest.strip_prefix(token) {
+                out.push_str(spec);
+                if *token == "Do" {
+                    // The ordinal suffix (1st, 2nd) is matched loosely by skipping letters.
+                    out.push_str("%#");
+                }
+                rest = after;
+                continue 'outer;
+            }
+        }
+        if c == '%' {
+            out.push_str("%%");
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    // chrono has no "skip ordinal suffix"; drop the marker and accept only plain days.
+    out.replace("%#", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn parses_iso_dates_links_and_times() {
+        assert_eq!(parse_date("2026-10-02"), Some(d("2026-10-02")));
+        assert_eq!(parse_date("[[2026-10-02]]"), Some(d("2026-10-02")));
+        assert_eq!(parse_date("2024-01-01 12:00"), Some(d("2024-01-01")));
+        assert_eq!(parse_date("2024-01-01T12:00:00Z"), Some(d("2024-01-01")));
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("2026-10-02x"), None);
+        assert_eq!(parse_date("{{date}}"), None);
+        assert_eq!(parse_date("1608000000000"), None);
+    }
+
+    #[test]
+    fn birthdays_with_and_without_year() {
+        let full = Birthday::parse("1984-12-02").expect("full");
+        assert_eq!((full.year, full.month, full.day), (Some(1984), 12, 2));
+        assert_eq!(Birthday::parse("12-02").map(|b| b.year), Some(None));
+        assert_eq!(Birthday::parse("--02-29").map(|b| b.day), Some(29));
+        assert_eq!(Birthday::parse("02-30"), None);
+        assert_eq!(Birthday::parse("sometime"), None);
+    }
+
+    #[test]
+    fn next_birthday_wraps_the_year_and_handles_leap_days() {
+        let b = Birthday::parse("01-05").expect("valid");
+        assert_eq!(b.next_on_or_after(d("2026-11-23")), Some(d("2027-01-05")));
+        let leap = Birthday::parse("02-29").expect("valid");
+        assert_eq!(
+            leap.next_on_or_after(d("2026-01-01")),
+            Some(d("2026-02-28"))
+        );
+    }
+
+    #[test]
+    fn journal_formats() {
+        let iso = JournalFormat::default();
+        assert_eq!(iso.parse("Journal/2026-10-02"), Some(d("2026-10-02")));
+        assert_eq!(iso.parse("2026-10-02 notes"), None);
+        let dotted = JournalFormat::from_moment("DD.MM.YYYY");
+        assert_eq!(dotted.parse("02.10.2026"), Some(d("2026-10-02")));
+        let nested = JournalFormat::from_moment("YYYY/MM/YYYY-MM-DD");
+        assert_eq!(nested.parse("2026/10/2026-10-02"), Some(d("2026-10-02")));
+        let long = JournalFormat::from_moment("dddd, MMMM D YYYY");
+        assert_eq!(long.parse("Friday, October 2 2026"), Some(d("2026-10-02")));
+        assert_eq!(long.format(d("2026-10-02")), "Friday, October 2 2026");
+        let literal = JournalFormat::from_moment("[Day] YYYY-MM-DD");
+        assert_eq!(literal.parse("Day 2026-10-02"), Some(d("2026-10-02")));
+    }
+}

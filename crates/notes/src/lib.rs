@@ -1,0 +1,46 @@
+//! `vault-notes` reads a folder of Markdown notes (an Obsidian vault) into typed notes.
+//!
+//! It knows Markdown, YAML front matter and Obsidian's conventions — which notes are
+//! people, what dates and links they hold, which tasks are open — and nothing about
+//! who is overdue. Every problem becomes a [`Diagnostic`] with a path, line and column;
+//! no input makes it panic.
+//!
+//! ```no_run
+//! use vault_notes::{ReadOptions, read_vault};
+//! let vault = read_vault("my-vault".as_ref(), &ReadOptions::default())?;
+//! for note in vault.notes.iter().filter(|n| n.person.is_some()) {
+//!     println!("{}", note.path);
+//! }
+//! # Ok::<(), vault_notes::ReadError>(())
+//! ```
+
+mod body;
+mod cadence;
+mod dates;
+mod diagnostic;
+mod frontmatter;
+mod link;
+mod note;
+mod options;
+mod person;
+mod properties;
+mod resolve;
+mod source;
+mod value;
+mod vault;
+pub mod yaml;
+
+pub use body::{Link, LogLine, Task};
+pub use cadence::parse_cadence;
+pub use dates::{Birthday, JournalFormat, parse_date};
+pub use diagnostic::{Diagnostic, Severity};
+pub use frontmatter::{Split, split as split_front_matter};
+pub use link::{WikiLink, wikilinks};
+pub use note::{DateSource, Note, Parsed, file_stem, parse_note};
+pub use options::{ReadOptions, is_under};
+pub use person::Person;
+pub use properties::{PROPERTY_TABLE, Property, display_text};
+pub use resolve::Resolver;
+pub use source::{Source, line_column, lines_with_offsets};
+pub use value::Value;
+pub use vault::{ReadError, Vault, read_vault};

@@ -1,0 +1,459 @@
+//! One note, parsed: is it a person, what date is it, what does it link, log and promise.
+
+use chrono::NaiveDate;
+
+use crate::body::{self, Link, LogLine, ScanWhat, Task};
+use crate::dates::parse_date;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::frontmatter::{self, Split};
+use crate::link::wikilinks;
+use crate::options::{ReadOptions, is_under};
+use crate::person::{Person, is_placeholder};
+use crate::properties::{Entry, Properties};
+use crate::source::{Source, line_column, to_u32};
+use crate::value::Value;
+use crate::yaml;
+
+/// Why a note has a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// Its file name is a date in the journal format (a daily note).
+    Journal,
+    /// Its front matter has a `date` property (a meeting note).
+    Property,
+}
+
+/// A note read from the vault, reduced to what `vault` uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// Path relative to the vault root, with `/` separators.
+    pub path: String,
+    /// File name without `.md`.
+    pub stem: String,
+    /// The person this note is about, when it is a person note.
+    pub person: Option<Person>,
+    /// The note's date, for daily notes and notes with a `date` property.
+    pub date: Option<(NaiveDate, DateSource)>,
+    /// Wikilinks in the body and the properties (only on task lines unless the note is dated).
+    pub links: Vec<Link>,
+    /// Dated log lines (person notes only).
+    pub log: Vec<LogLine>,
+    /// Open tasks.
+    pub tasks: Vec<Task>,
+}
+
+/// A parsed note and the problems found in it.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The note.
+    pub note: Note,
+    /// Problems, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses the raw bytes of the note at `path` (relative to the vault root).
+pub fn parse_note(path: &str, bytes: &[u8], options: &ReadOptions) -> Parsed {
+    let source = Source::decode(bytes);
+    let text = source.text.as_str();
+    let mut diagnostics = Vec::new();
+    if let Some((line, column)) = source.invalid_utf8_at {
+        diagnostics.push(Diagnostic::new(
+            path,
+            line,
+            column,
+            Severity::Warning,
+            "not-utf8",
+            "this note is not valid UTF-8; the bytes that are not were read as \u{FFFD}. Re-save it as UTF-8",
+        ));
+    }
+    let stem = file_stem(path);
+    let split = frontmatter::split(text);
+    let properties = match split {
+        Split::FrontMatter {
+            yaml_start,
+            yaml_end,
+            ..
+        } => read_properties(path, text, yaml_start, yaml_end, &mut diagnostics),
+        Split::Unterminated => {
+            diagnostics.push(Diagnostic::new(
+                path,
+                1,
+                1,
+                Severity::Error,
+                "unterminated-front-matter",
+                "front matter starts with `---` but never ends; add a line `---` after the last property",
+            ));
+            Properties::default()
+        }
+        Split::NoFrontMatter => Properties::default(),
+    };
+
+    let is_person = is_person(path, &properties, options);
+    let journal_date = journal_date(path, options);
+    let property_date = if is_person || journal_date.is_some() {
+        None
+    } else {
+        date_property(path, &properties, &mut diagnostics)
+    };
+    let date = journal_date
+        .map(|d| (d, DateSource::Journal))
+        .or(property_date.map(|d| (d, DateSource::Property)));
+
+    let person =
+        is_person.then(|| Person::from_properties(&properties, &stem, path, &mut diagnostics));
+
+    let body_start = split.body_start();
+    let (body_line, _) = line_column(text, body_start);
+    let scan = body::scan(
+        &text[body_start..],
+        body_line,
+        ScanWhat {
+            log: is_person,
+            links: date.is_some(),
+        },
+    );
+    let mut links = scan.links;
+    if date.is_some() {
+        links.extend(property_links(&properties));
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Parsed {
+        note: Note {
+            path: path.to_owned(),
+            stem,
+            person,
+            date,
+            links,
+            log: scan.log,
+            tasks: scan.tasks,
+        },
+        diagnostics,
+    }
+}
+
+/// The file name of `path` without its `.md` extension.
+pub fn file_stem(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name
+        .len()
+        .checked_sub(3)
+        .filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
+    stem.map_or(name, |i| &name[..i]).to_owned()
+}
+
+fn read_properties(
+    path: &str,
+    text: &str,
+    yaml_start: usize,
+    yaml_end: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Properties {
+    let yaml_text = &text[yaml_start..yaml_end];
+    let (first_line, _) = line_column(text, yaml_start);
+    let placeholders = quote_placeholders(yaml_text);
+    if let Some((_, at)) = &placeholders {
+        let (line, column) = line_column(text, yaml_start + at);
+        diagnostics.push(Diagnostic::new(
+            path,
+            line,
+            column,
+            Severity::Hint,
+            "template-placeholder",
+            "this note has an unfilled template placeholder such as `{{date}}`; it is read as text. \
+             If the note is a template, keep it in the templates folder",
+        ));
+    }
+    let parsed_text = placeholders.as_ref().map_or(yaml_text, |(t, _)| t.as_str());
+    match yaml::parse_mapping(parsed_text) {
+        Ok(entries) => {
+            let positions = key_positions(yaml_text, first_line);
+            Properties::new(
+                entries
+                    .into_iter()
+                    .map(|(key, value)| {
+                        let (line, column) = positions
+                            .iter()
+                            .find(|(k, _, _)| k.eq_ignore_ascii_case(key.trim()))
+                            .map_or((first_line, 1), |(_, l, c)| (*l, *c));
+                        Entry {
+                            key,
+                            value,
+                            line,
+                            column,
+                        }
+                    })
+                    .collect(),
+            )
+        }
+        Err(err) => {
+            let (line, column) = line_column(text, yaml_start + err.offset.unwrap_or(0));
+            diagnostics.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                Severity::Error,
+                "yaml-syntax",
+                format!(
+                    "front matter is not valid YAML ({}); its properties are ignored. \
+                     Quote values that contain `: `, `#` or start with `[`, `{{`, `*` or `@`",
+                    err.message
+                ),
+            ));
+            Properties::default()
+        }
+    }
+}
+
+/// Rewrites unquoted `{{…}}` values (`created: {{date}}`, which YAML reads as a mapping)
+/// as same-length strings (`"{date}"`), so the rest of the front matter still reads and
+/// error columns stay right. Returns the rewritten text and the offset of the first one.
+fn quote_placeholders(yaml: &str) -> Option<(String, usize)> {
+    memchr::memmem::find(yaml.as_bytes(), b"{{")?;
+    let mut out = String::with_capacity(yaml.len());
+    let mut first = None;
+    let mut rest = yaml;
+    while let Some(open) = rest.find("{{") {
+        let before = rest[..open].trim_end_matches([' ', '\t']);
+        let value_position = before.is_empty()
+            || before.ends_with(':')
+            || before.ends_with('-')
+            || before.ends_with('[')
+            || before.ends_with(',');
+        let close = rest[open..].find("}}").map(|c| open + c);
+        match close {
+            Some(close) if value_position && !rest[open..close].contains('\n') => {
+                first.get_or_insert(yaml.len() - rest.len() + open);
+                out.push_str(&rest[..open]);
+                out.push('"');
+                out.push_str(&rest[open + 1..close + 1]);
+                out.push('"');
+                rest = &rest[close + 2..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 2]);
+                rest = &rest[open + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    first.map(|at| (out, at))
+}
+
+/// Line and value column of each top-level key (keys start at column 1).
+fn key_positions(yaml: &str, first_line: u32) -> Vec<(String, u32, u32)> {
+    crate::source::lines_with_offsets(yaml)
+        .enumerate()
+        .filter_map(|(i, (_, line))| {
+            if line.starts_with([' ', '\t', '#', '-']) {
+                return None;
+            }
+            let colon = line.find(':')?;
+            let key = line[..colon].trim().trim_matches(['"', '\'']);
+            let value_start =
+                colon + 1 + (line.len() - colon - 1 - line[colon + 1..].trim_start().len());
+            let column = line[..value_start].chars().count() + 1;
+            Some((key.to_owned(), first_line + to_u32(i), to_u32(column)))
+        })
+        .collect()
+}
+
+fn is_person(path: &str, props: &Properties, options: &ReadOptions) -> bool {
+    if options.people_folders.iter().any(|f| is_under(path, f)) {
+        return true;
+    }
+    let says_person = |key: &str| {
+        props.get(key).is_some_and(|e| {
+            e.value.scalars().iter().any(|v| {
+                let v = v.trim().trim_start_matches('#');
+                let v = v
+                    .strip_prefix("[[")
+                    .and_then(|v| v.strip_suffix("]]"))
+                    .unwrap_or(v);
+                v.eq_ignore_ascii_case("person") || v.eq_ignore_ascii_case("people")
+            })
+        })
+    };
+    says_person("type") || says_person("categories") || says_person("tags")
+}
+
+fn journal_date(path: &str, options: &ReadOptions) -> Option<NaiveDate> {
+    let without_ext = path.get(..path.len().checked_sub(3)?)?;
+    let format = &options.journal_format;
+    if let Some(date) = format.parse(without_ext) {
+        return Some(date);
+    }
+    if format.as_moment().contains('/') {
+        for folder in &options.journal_folders {
+            let folder = folder.trim_matches('/');
+            if is_under(without_ext, folder) {
+                let relative = without_ext.get(folder.len()..)?.trim_start_matches('/');
+                if let Some(date) = format.parse(relative) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn date_property(
+    path: &str,
+    props: &Properties,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    let entry = props.get("date")?;
+    let text = entry.value.as_scalar()?.trim();
+    if text.is_empty() || is_placeholder(text) || matches!(entry.value, Value::Number(_)) {
+        return None;
+    }
+    let date = parse_date(text);
+    if date.is_none() {
+        diagnostics.push(Diagnostic::new(
+            path,
+            entry.line,
+            entry.column,
+            Severity::Warning,
+            "bad-date",
+            format!(
+                "`{}: {}` is not a date, so this note is not dated; write it as YYYY-MM-DD",
+                entry.key, text
+            ),
+        ));
+    }
+    date
+}
+
+fn property_links(props: &Properties) -> Vec<Link> {
+    let mut links = Vec::new();
+    for entry in props.entries() {
+        for text in entry.value.all_strings() {
+            for link in wikilinks(text) {
+                links.push(Link {
+                    target: link.target.to_owned(),
+                    line: entry.line,
+                    column: entry.column,
+                    in_task: false,
+                });
+            }
+        }
+    }
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(path: &str, text: &str) -> Parsed {
+        parse_note(path, text.as_bytes(), &ReadOptions::default())
+    }
+
+    #[test]
+    fn person_by_folder_category_or_type() {
+        assert!(parse("People/Ann.md", "").note.person.is_some());
+        assert!(
+            parse(
+                "References/Steph.md",
+                "---\ncategories:\n  - \"[[People]]\"\n---\n"
+            )
+            .note
+            .person
+            .is_some()
+        );
+        assert!(
+            parse("x/Bo.md", "---\ntype: Person\n---\n")
+                .note
+                .person
+                .is_some()
+        );
+        assert!(
+            parse("x/Bo.md", "---\ntags: [person]\n---\n")
+                .note
+                .person
+                .is_some()
+        );
+        assert!(
+            parse("x/Bo.md", "---\ntype: book\n---\n")
+                .note
+                .person
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn dated_notes_link_from_body_and_properties() {
+        let p = parse(
+            "Notes/Meeting.md",
+            "---\ndate: 2023-09-12\npeople:\n  - \"[[Steph Ango]]\"\n---\nWith [[Kai]]\n",
+        );
+        let note = p.note;
+        assert_eq!(
+            note.date.map(|(d, _)| d.to_string()).as_deref(),
+            Some("2023-09-12")
+        );
+        let targets: Vec<_> = note
+            .links
+            .iter()
+            .map(|l| (l.target.as_str(), l.line))
+            .collect();
+        assert_eq!(targets, vec![("Kai", 6), ("Steph Ango", 3)]);
+    }
+
+    #[test]
+    fn journal_notes_by_file_name() {
+        let note = parse("Daily/2023-09-12.md", "[[Ann]]").note;
+        assert_eq!(note.date.map(|(_, s)| s), Some(DateSource::Journal));
+        assert_eq!(note.links.len(), 1);
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let p = parse(
+            "People/Bad.md",
+            "---\nname: Bad\nrole: [unclosed\n---\n- 2026-01-02 call\n",
+        );
+        let d = &p.diagnostics[0];
+        assert_eq!(d.code, "yaml-syntax");
+        assert!(d.line >= 3, "{d}");
+        // Still a person, named after the file, with its log read.
+        let person = p.note.person.expect("person");
+        assert_eq!(person.name, "Bad");
+        assert_eq!(p.note.log.len(), 1);
+        assert_eq!(p.note.log[0].line, 5);
+    }
+
+    #[test]
+    fn placeholders_do_not_break_front_matter() {
+        let p = parse("People/T.md", "---\ncreated: {{date}}\nrole: Chef\n---\n");
+        assert_eq!(p.diagnostics.len(), 1, "{:?}", p.diagnostics);
+        assert_eq!(p.diagnostics[0].code, "template-placeholder");
+        assert_eq!((p.diagnostics[0].line, p.diagnostics[0].column), (2, 10));
+        assert_eq!(p.note.person.and_then(|x| x.role).as_deref(), Some("Chef"));
+    }
+
+    #[test]
+    fn bad_values_point_at_their_line_and_column() {
+        let p = parse("People/X.md", "---\nname: X\ncadence: sometimes\n---\n");
+        let d = &p.diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), ("bad-cadence", 3, 10));
+    }
+
+    #[test]
+    fn bom_crlf_and_unterminated() {
+        let p = parse(
+            "People/Y.md",
+            "\u{FEFF}---\r\nname: Why\r\n---\r\n- 2026-01-02 call\r\n",
+        );
+        assert_eq!(p.note.person.map(|x| x.name).as_deref(), Some("Why"));
+        assert_eq!(p.note.log[0].summary, "call");
+        let u = parse("People/Z.md", "---\nname: Z\n- 2026-01-02 call\n");
+        assert_eq!(u.diagnostics[0].code, "unterminated-front-matter");
+        assert_eq!(u.note.log.len(), 1);
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(file_stem("a/b/Sharon Lee.md"), "Sharon Lee");
+        assert_eq!(file_stem("a/Note.MD"), "Note");
+    }
+}

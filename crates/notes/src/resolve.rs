@@ -1,0 +1,118 @@
+//! Resolving link targets to notes the way Obsidian does.
+
+use std::collections::HashMap;
+
+use crate::note::Note;
+
+/// Finds the note a link points to: by file name without extension, case-insensitively,
+/// with or without folders; else by a person's alias when only one person has it.
+#[derive(Debug, Clone, Default)]
+pub struct Resolver {
+    by_path: HashMap<String, usize>,
+    by_stem: HashMap<String, Vec<usize>>,
+    by_alias: HashMap<String, Vec<usize>>,
+}
+
+impl Resolver {
+    /// Indexes `notes`; resolved values are indices into that slice.
+    pub fn new(notes: &[Note]) -> Resolver {
+        let mut resolver = Resolver::default();
+        for (i, note) in notes.iter().enumerate() {
+            let without_ext = note
+                .path
+                .get(..note.path.len().saturating_sub(3))
+                .unwrap_or(&note.path);
+            resolver.by_path.insert(without_ext.to_lowercase(), i);
+            resolver
+                .by_stem
+                .entry(note.stem.to_lowercase())
+                .or_default()
+                .push(i);
+            if let Some(person) = &note.person {
+                let mut names: Vec<String> =
+                    person.aliases.iter().map(|a| a.to_lowercase()).collect();
+                names.push(person.name.to_lowercase());
+                names.sort();
+                names.dedup();
+                for name in names {
+                    resolver.by_alias.entry(name).or_default().push(i);
+                }
+            }
+        }
+        // Obsidian prefers the shortest path when several notes share a file name.
+        for candidates in resolver.by_stem.values_mut() {
+            candidates.sort_by_key(|&i| (notes[i].path.len(), notes[i].path.clone()));
+        }
+        resolver
+    }
+
+    /// The note `target` (as written in the link, without label or heading) points to.
+    pub fn resolve(&self, target: &str) -> Option<usize> {
+        let key = target.trim().trim_start_matches('/').to_lowercase();
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.by_path.get(&key) {
+            return Some(i);
+        }
+        if key.contains('/') {
+            // A partial path such as `dir1/Note` matches a note whose path ends with it.
+            let suffix = format!("/{key}");
+            return self
+                .by_path
+                .iter()
+                .filter(|(path, _)| path.ends_with(&suffix))
+                .map(|(_, &i)| i)
+                .min();
+        }
+        if let Some(&first) = self.by_stem.get(&key).and_then(|c| c.first()) {
+            return Some(first);
+        }
+        match self.by_alias.get(&key).map(Vec::as_slice) {
+            Some([only]) => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// The people who share the name or alias `name` (for reporting ambiguity).
+    pub fn alias_candidates(&self, name: &str) -> &[usize] {
+        self.by_alias
+            .get(&name.trim().to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::note::parse_note;
+    use crate::options::ReadOptions;
+
+    fn notes(files: &[(&str, &str)]) -> Vec<Note> {
+        files
+            .iter()
+            .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+            .collect()
+    }
+
+    #[test]
+    fn resolves_like_obsidian() {
+        let notes = notes(&[
+            ("People/Sharon Lee.md", "---\naliases: [Shaz]\n---\n"),
+            ("dir1/Note.md", ""),
+            ("dir2/Note.md", ""),
+            ("Note.md", ""),
+            ("People/Sam.md", "---\naliases: [S]\n---\n"),
+            ("People/Sue.md", "---\naliases: [S]\n---\n"),
+        ]);
+        let r = Resolver::new(&notes);
+        assert_eq!(r.resolve("sharon lee"), Some(0));
+        assert_eq!(r.resolve("People/Sharon Lee"), Some(0));
+        assert_eq!(r.resolve("Shaz"), Some(0));
+        assert_eq!(r.resolve("dir2/Note"), Some(2));
+        assert_eq!(r.resolve("Note"), Some(3));
+        assert_eq!(r.resolve("S"), None, "ambiguous alias");
+        assert_eq!(r.alias_candidates("s").len(), 2);
+        assert_eq!(r.resolve("Nobody"), None);
+    }
+}

@@ -1,0 +1,118 @@
+//! The text of a note as read from disk: encoding, byte-order mark, line positions.
+
+/// A note's text decoded for reading.
+///
+/// The byte-order mark is removed; bytes that are not UTF-8 are replaced by U+FFFD so the
+/// rest of the note can still be read (the writer never uses this text: it patches the
+/// original bytes).
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The decoded text, without a byte-order mark.
+    pub text: String,
+    /// Whether the file started with a UTF-8 byte-order mark.
+    pub had_bom: bool,
+    /// The 1-based line and column of the first invalid UTF-8 byte, if any.
+    pub invalid_utf8_at: Option<(u32, u32)>,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+impl Source {
+    /// Decodes raw file bytes.
+    pub fn decode(bytes: &[u8]) -> Source {
+        let (had_bom, body) = match bytes.strip_prefix(BOM) {
+            Some(rest) => (true, rest),
+            None => (false, bytes),
+        };
+        match std::str::from_utf8(body) {
+            Ok(text) => Source {
+                text: text.to_owned(),
+                had_bom,
+                invalid_utf8_at: None,
+            },
+            Err(err) => {
+                let valid = &body[..err.valid_up_to()];
+                // The valid prefix is UTF-8 by construction.
+                let prefix = String::from_utf8_lossy(valid);
+                let (line, column) = line_column(&prefix, prefix.len());
+                Source {
+                    text: String::from_utf8_lossy(body).into_owned(),
+                    had_bom,
+                    invalid_utf8_at: Some((line, column)),
+                }
+            }
+        }
+    }
+}
+
+/// The 1-based line and character column of byte `offset` in `text`.
+///
+/// Offsets past the end or inside a character are clamped to the nearest boundary before.
+pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    (to_u32(line), to_u32(column))
+}
+
+/// Converts a count to `u32`, saturating (a note never has four billion lines).
+pub(crate) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Iterates over the lines of `text` with the byte offset where each starts.
+///
+/// Line contents exclude the `\n` and a `\r` before it.
+pub fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let rest = &text[start..];
+        let (line, advance) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let at = start;
+        start += advance;
+        Some((at, line))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom() {
+        let s = Source::decode(b"\xEF\xBB\xBF---\n");
+        assert!(s.had_bom);
+        assert_eq!(s.text, "---\n");
+    }
+
+    #[test]
+    fn reports_first_invalid_byte() {
+        let s = Source::decode(b"ok\nab\xFFc");
+        assert_eq!(s.invalid_utf8_at, Some((2, 3)));
+        assert_eq!(s.text, "ok\nab\u{FFFD}c");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("é\nxé y", 6), (2, 3));
+        assert_eq!(line_column("abc", 99), (1, 4));
+    }
+
+    #[test]
+    fn lines_strip_crlf() {
+        let lines: Vec<_> = lines_with_offsets("a\r\nbc\n\nd").collect();
+        assert_eq!(lines, vec![(0, "a"), (3, "bc"), (6, ""), (7, "d")]);
+    }
+}

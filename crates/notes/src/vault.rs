@@ -1,0 +1,256 @@
+//! Reading a whole vault folder: walk, read and parse every note in parallel.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::note::{Note, parse_note};
+use crate::options::{ReadOptions, is_under};
+
+/// Every note of a vault and every problem found reading it.
+#[derive(Debug, Clone, Default)]
+pub struct Vault {
+    /// Notes, sorted by path.
+    pub notes: Vec<Note>,
+    /// Problems, sorted by path, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a vault could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// This occurs when the vault folder does not exist.
+    #[error("{}: no such folder", .0.display())]
+    NotFound(PathBuf),
+    /// This occurs when the vault path is a file, not a folder.
+    #[error("{}: is a file, not a vault folder", .0.display())]
+    NotAFolder(PathBuf),
+    /// This occurs when the vault folder itself cannot be listed.
+    #[error("{}: cannot read the vault folder: {source}", path.display())]
+    Unreadable {
+        /// The vault folder.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+}
+
+/// Reads every Markdown note under `root`.
+///
+/// Skipped: hidden folders and files (`.obsidian/`, `.trash/`, `.git/`), the templates
+/// folder, ignored paths, and files that do not end in `.md`.
+pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError> {
+    let meta = fs::metadata(root).map_err(|source| match source.kind() {
+        io::ErrorKind::NotFound => ReadError::NotFound(root.to_owned()),
+        _ => ReadError::Unreadable {
+            path: root.to_owned(),
+            source,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(ReadError::NotAFolder(root.to_owned()));
+    }
+    fs::read_dir(root).map_err(|source| ReadError::Unreadable {
+        path: root.to_owned(),
+        source,
+    })?;
+
+    let (files, mut diagnostics) = list_notes(root, options);
+    let parsed: Vec<(Option<Note>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(relative, absolute)| read_note(relative, absolute, options))
+        .collect();
+    let mut notes = Vec::with_capacity(parsed.len());
+    for (note, diags) in parsed {
+        notes.extend(note);
+        diagnostics.extend(diags);
+    }
+    notes.sort_by(|a, b| a.path.cmp(&b.path));
+    diagnostics.sort();
+    Ok(Vault { notes, diagnostics })
+}
+
+fn read_note(
+    relative: &str,
+    absolute: &Path,
+    options: &ReadOptions,
+) -> (Option<Note>, Vec<Diagnostic>) {
+    let unreadable = |message: String| {
+        (
+            None,
+            vec![Diagnostic::new(
+                relative,
+                1,
+                1,
+                Severity::Error,
+                "unreadable",
+                message,
+            )],
+        )
+    };
+    match fs::metadata(absolute) {
+        Ok(meta) if meta.len() > options.max_file_bytes => {
+            return (
+                None,
+                vec![Diagnostic::new(
+                    relative,
+                    1,
+                    1,
+                    Severity::Warning,
+                    "too-large",
+                    format!(
+                        "this note is {} bytes, over the limit of {} bytes, and was skipped; raise `max_file_size` in vault.yaml to read it",
+                        meta.len(),
+                        options.max_file_bytes
+                    ),
+                )],
+            );
+        }
+        Ok(_) => {}
+        Err(err) => return unreadable(format!("cannot read this note: {err}")),
+    }
+    match fs::read(absolute) {
+        Ok(bytes) => {
+            let parsed = parse_note(relative, &bytes, options);
+            (Some(parsed.note), parsed.diagnostics)
+        }
+        Err(err) => unreadable(format!("cannot read this note: {err}")),
+    }
+}
+
+/// The notes to read, as (relative path with `/`, absolute path), sorted; and problems
+/// met while walking.
+fn list_notes(root: &Path, options: &ReadOptions) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    let skip = |relative: &str| {
+        options
+            .templates_folder
+            .as_deref()
+            .is_some_and(|t| !t.trim_matches('/').is_empty() && is_under(relative, t))
+            || options
+                .ignore
+                .iter()
+                .any(|i| !i.trim_matches('/').is_empty() && is_under(relative, i))
+    };
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() == 0 {
+                return true;
+            }
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            !hidden && !skip(&relative_path(root, entry.path()))
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_md = entry
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+                if is_md && entry.file_type().is_file() {
+                    files.push((relative_path(root, entry.path()), entry.into_path()));
+                }
+            }
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative_path(root, p))
+                    .unwrap_or_default();
+                let (code, message) = if err.loop_ancestor().is_some() {
+                    ("symlink-loop", "this symbolic link points back to a folder that contains it; it was not followed".to_owned())
+                } else {
+                    (
+                        "unreadable",
+                        format!(
+                            "cannot read this: {}",
+                            err.io_error()
+                                .map_or_else(|| err.to_string(), ToString::to_string)
+                        ),
+                    )
+                };
+                diagnostics.push(Diagnostic::new(path, 1, 1, Severity::Error, code, message));
+            }
+        }
+    }
+    (files, diagnostics)
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn relative_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, path: &str, text: &str) {
+        let full = root.join(path);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(full, text).expect("write");
+    }
+
+    #[test]
+    fn walks_and_skips() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "People/Ann.md", "---\nname: Ann\n---\n");
+        write(root, ".obsidian/x.md", "");
+        write(root, ".trash/People/Old.md", "");
+        write(root, "Templates/Person.md", "---\ncreated: {{date}}\n---\n");
+        write(root, "Archive/skip.md", "");
+        write(root, "Journal/2026-10-02.md", "[[Ann]]");
+        write(root, "notes.txt", "");
+        let options = ReadOptions {
+            templates_folder: Some("Templates".into()),
+            ignore: vec!["Archive".into()],
+            ..ReadOptions::default()
+        };
+        let vault = read_vault(root, &options).expect("read");
+        let paths: Vec<_> = vault.notes.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(paths, vec!["Journal/2026-10-02.md", "People/Ann.md"]);
+        assert!(vault.diagnostics.is_empty(), "{:?}", vault.diagnostics);
+    }
+
+    #[test]
+    fn missing_and_file_vaults_are_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert!(matches!(
+            read_vault(&dir.path().join("nope"), &ReadOptions::default()),
+            Err(ReadError::NotFound(_))
+        ));
+        write(dir.path(), "f.md", "");
+        assert!(matches!(
+            read_vault(&dir.path().join("f.md"), &ReadOptions::default()),
+            Err(ReadError::NotAFolder(_))
+        ));
+    }
+
+    #[test]
+    fn too_large_notes_are_reported_and_skipped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "big.md", &"x".repeat(100));
+        let options = ReadOptions {
+            max_file_bytes: 10,
+            ..ReadOptions::default()
+        };
+        let vault = read_vault(dir.path(), &options).expect("read");
+        assert!(vault.notes.is_empty());
+        assert_eq!(vault.diagnostics[0].code, "too-large");
+    }
+}
