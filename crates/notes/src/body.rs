@@ -51,6 +51,9 @@ pub struct Link {
     pub column: u32,
     /// Whether the link is on a task line (a follow-up, not a contact).
     pub in_task: bool,
+    /// The line around the link as plain text (links shown by their label), when every link
+    /// is collected; what the mention says about the contact.
+    pub context: Option<String>,
 }
 
 /// What to collect from a body; tasks are always collected.
@@ -85,6 +88,7 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
         let item = classify(line);
         let is_task = matches!(item, LineKind::Task { .. });
         if what.links || is_task {
+            let mut context = None;
             for link in wikilinks(line) {
                 if code.contains(offset + link.start) {
                     continue;
@@ -94,6 +98,9 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
                     line: line_no,
                     column: to_u32(line[..link.start].chars().count() + 1),
                     in_task: is_task,
+                    context: what
+                        .links
+                        .then(|| context.get_or_insert_with(|| plain_text(line)).clone()),
                 });
             }
         }
@@ -156,6 +163,34 @@ fn classify(line: &str) -> LineKind<'_> {
     LineKind::Item(text)
 }
 
+/// A line as plain text: list markers and heading marks removed, wikilinks shown by their
+/// label or file name, whitespace collapsed.
+pub fn plain_text(line: &str) -> String {
+    let text = match classify(line) {
+        LineKind::Item(t) | LineKind::Heading(t) => t,
+        LineKind::Task { text, .. } => text,
+        LineKind::Other => line.trim(),
+    };
+    links_as_text(text)
+}
+
+/// Text with wikilinks shown by their label or file name, whitespace collapsed.
+fn links_as_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("[[") {
+        let Some(close) = rest[open..].find("]]").map(|c| open + c) else {
+            break;
+        };
+        let before = rest[..open].strip_suffix('!').unwrap_or(&rest[..open]);
+        out.push_str(before);
+        out.push_str(&crate::properties::display_text(&rest[open..close + 2]));
+        rest = &rest[close + 2..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The text after a list marker (`- `, `* `, `+ `, `1. `, `1) `), if `line` is a list item.
 fn list_item_text(line: &str) -> Option<&str> {
     let bytes = line.as_bytes();
@@ -205,7 +240,7 @@ fn log_line(text: &str, line: u32) -> Option<LogLine> {
             _ => words.push(word),
         }
     }
-    let summary = words.join(" ");
+    let summary = links_as_text(&words.join(" "));
     let (kind, summary) = match summary.split_once(':') {
         Some((word, after))
             if !word.is_empty()
@@ -392,6 +427,19 @@ mod tests {
             .collect();
         assert_eq!(targets, vec![("Ann", 1, 5), ("Eve", 8, 3)]);
         assert!(scan.log.is_empty());
+    }
+
+    #[test]
+    fn links_carry_their_line_as_plain_text() {
+        let scan = scan(
+            "- Coffee with [[People/Sharon Lee|Sharon]] and [[Kai]]\n",
+            1,
+            ALL,
+        );
+        assert_eq!(
+            scan.links[1].context.as_deref(),
+            Some("Coffee with Sharon and Kai")
+        );
     }
 
     #[test]

@@ -333,6 +333,7 @@ fn property_links(props: &Properties) -> Vec<Link> {
                     line: entry.line,
                     column: entry.column,
                     in_task: false,
+                    context: None,
                 });
             }
         }
