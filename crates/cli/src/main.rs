@@ -1,1 +1,47 @@
-fn main() {}
+//! `vault`: keep professional friendships alive from a folder of Markdown notes.
+//!
+//! The binary is thin: it parses the command line, reads settings and the vault through
+//! `vault-notes`, decides through `vault-index`, renders through `vault-render`, and turns
+//! errors into messages and exit codes.
+
+mod cli;
+mod cmd;
+mod config;
+mod exit;
+mod output;
+mod session;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::SUCCESS
+            });
+        }
+    };
+    let result = match &cli.command {
+        Command::Digest(args) => cmd::digest::execute(&cli, args),
+        Command::Status(args) => cmd::status::execute(&cli, args),
+        Command::Check(args) => cmd::check::execute(&cli, args),
+    };
+    match result {
+        Ok(()) => ExitCode::from(exit::SUCCESS),
+        Err(exit) => {
+            if !exit.message.is_empty() {
+                eprintln!("vault: {}", exit.message);
+            }
+            ExitCode::from(exit.code)
+        }
+    }
+}

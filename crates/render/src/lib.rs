@@ -1,1 +1,31 @@
-//! placeholder
+//! `vault-render` turns an [`Index`](vault_index::Index) into the outputs people read:
+//! the weekly digest as Markdown, self-contained HTML and JSON, and the JSON of
+//! `vault status`.
+//!
+//! Templates are Tera templates from `templates/`, embedded in the binary; a vault can
+//! override any of them. This crate knows templates and nothing about parsing or files.
+
+mod json;
+mod templates;
+mod view;
+
+pub use json::{DiagnosticJson, StatusJson, status_json};
+pub use templates::{RenderError, TemplateOverride, Templates, BUILTIN_TEMPLATES};
+pub use view::{DigestInput, HealthCounts};
+
+/// The digest as Markdown, linking people as `[[Name]]`.
+pub fn digest_markdown(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
+    templates.render("digest.md", &view::digest_view(templates, input)?)
+}
+
+/// The digest as one self-contained HTML page (inline CSS and SVG, no script, no external
+/// request), with every piece of note text escaped.
+pub fn digest_html(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
+    templates.render("digest.html", &view::digest_view(templates, input)?)
+}
+
+/// The digest as JSON: the `people` of `vault status --format json` plus every section.
+pub fn digest_json(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
+    let view = view::digest_view(templates, input)?;
+    json::to_pretty(&view)
+}

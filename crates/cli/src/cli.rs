@@ -1,0 +1,87 @@
+//! The command line: global flags and subcommands. Each flag's help is written once here
+//! and feeds `--help`, the man page and shell completions.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::cmd;
+
+/// Keep professional friendships alive from a folder of Markdown notes.
+///
+/// vault reads your notes (one per person, daily notes that link [[People]]), works out who
+/// is due, overdue or hibernating, and writes a weekly digest. Your notes stay the source
+/// of truth.
+#[derive(Debug, Parser)]
+#[command(name = "vault", version, max_term_width = 100)]
+pub struct Cli {
+    /// The vault folder.
+    #[arg(
+        long,
+        global = true,
+        env = "VAULT_DIR",
+        value_name = "DIR",
+        default_value = "."
+    )]
+    pub vault: PathBuf,
+
+    /// The day to compute for, YYYY-MM-DD (default: today's local date).
+    #[arg(long, global = true, env = "VAULT_TODAY", value_name = "DATE", value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+
+    /// When to use colours in terminal output (NO_COLOR is honoured).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the weekly digest (Markdown and HTML by default) and print where.
+    Digest(cmd::digest::Args),
+    /// Show who needs attention, most urgent first.
+    Status(cmd::status::Args),
+    /// Report every problem in the vault as path:line:col: severity: message.
+    Check(cmd::check::Args),
+}
+
+/// Parses `--today`.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    vault_notes::parse_date(text)
+        .filter(|_| text.trim().len() == 10)
+        .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn today_must_be_a_date() {
+        assert!(parse_day("2026-11-23").is_ok());
+        assert!(parse_day("2026-11-23 10:00").is_err());
+        assert!(parse_day("tomorrow").is_err());
+    }
+}

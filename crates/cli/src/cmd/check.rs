@@ -1,0 +1,84 @@
+//! `vault check`: every problem in the vault, exit 1 when any is an error.
+
+use clap::ValueEnum;
+use serde::Serialize;
+use vault_notes::{Diagnostic, Severity};
+
+use crate::cli::Cli;
+use crate::exit::Exit;
+use crate::output::{paint, print, use_color};
+use crate::session::Session;
+
+/// Arguments of `vault check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Output formats of `vault check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `path:line:col: severity: message [code]`, one per line.
+    Text,
+    /// A JSON object with every diagnostic and the counts.
+    Json,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    errors: usize,
+    warnings: usize,
+    hints: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// Runs `vault check`.
+pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    let session = Session::open(&cli.vault, cli.today)?;
+    let diagnostics = session.diagnostics();
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let report = Report {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        hints: count(Severity::Hint),
+        diagnostics,
+    };
+    let text = match args.format {
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(&report)
+                .map_err(|e| Exit::failure(format!("cannot write JSON: {e}")))?;
+            json.push('\n');
+            json
+        }
+        Format::Text => {
+            let color = use_color(cli.color);
+            diagnostics
+                .iter()
+                .map(|d| {
+                    let severity = match d.severity {
+                        Severity::Error => paint("error", "1;31", color),
+                        Severity::Warning => paint("warning", "1;33", color),
+                        Severity::Hint => paint("hint", "36", color),
+                    };
+                    format!(
+                        "{}:{}:{}: {severity}: {} [{}]\n",
+                        d.path, d.line, d.column, d.message, d.code
+                    )
+                })
+                .collect()
+        }
+    };
+    print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))?;
+    let notes = session.vault.notes.len();
+    eprintln!(
+        "vault: checked {notes} notes: {} errors, {} warnings, {} hints",
+        report.errors, report.warnings, report.hints
+    );
+    if report.errors > 0 {
+        Err(Exit::failure(String::new()))
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,108 @@
+//! `vault digest`: the weekly digest as Markdown, HTML and JSON files.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use vault_index::Week;
+use vault_notes::Severity;
+use vault_render::{DigestInput, HealthCounts};
+
+use crate::cli::Cli;
+use crate::exit::Exit;
+use crate::output::{print, problem_summary, write_atomically};
+use crate::session::Session;
+
+/// Arguments of `vault digest`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The ISO week, like 2026-W48 (default: the week containing --today).
+    #[arg(long, value_name = "WEEK")]
+    pub week: Option<Week>,
+    /// Which formats to write (default: md and html).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The folder to write into (default: the vault's digest folder, `Digests/`).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Print the digest to stdout instead of writing files (Markdown unless --format says).
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+/// Digest formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown, with people linked as [[Name]].
+    Md,
+    /// One self-contained HTML page.
+    Html,
+    /// JSON: the people of `vault status --format json` and every section.
+    Json,
+    /// Markdown, HTML and JSON.
+    All,
+}
+
+/// Runs `vault digest`.
+pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    let session = Session::open(&cli.vault, cli.today)?;
+    let week = args.week.unwrap_or_else(|| Week::containing(session.today));
+    let index = session.index(week.digest_day(session.today));
+    let templates = session.templates()?;
+    let diagnostics = session.diagnostics();
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let vault_name = session.name();
+    let input = DigestInput {
+        index: &index,
+        vault_name: &vault_name,
+        health: HealthCounts {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            hints: count(Severity::Hint),
+        },
+    };
+    let formats: &[(&str, Format)] = match (args.format, args.stdout) {
+        (Some(Format::All), true) => {
+            return Err(Exit::usage(
+                "--stdout prints one format; pick --format md, html or json",
+            ));
+        }
+        (Some(Format::All), false) => &[
+            ("md", Format::Md),
+            ("html", Format::Html),
+            ("json", Format::Json),
+        ],
+        (None, true) | (Some(Format::Md), _) => &[("md", Format::Md)],
+        (None, false) => &[("md", Format::Md), ("html", Format::Html)],
+        (Some(Format::Html), _) => &[("html", Format::Html)],
+        (Some(Format::Json), _) => &[("json", Format::Json)],
+    };
+    let render = |format: Format| {
+        let result = match format {
+            Format::Md | Format::All => vault_render::digest_markdown(&templates, &input),
+            Format::Html => vault_render::digest_html(&templates, &input),
+            Format::Json => vault_render::digest_json(&templates, &input),
+        };
+        result.map_err(|e| Exit::failure(e.to_string()))
+    };
+    problem_summary(diagnostics);
+    if args.stdout {
+        let mut all = String::new();
+        for (_, format) in formats {
+            all.push_str(&render(*format)?);
+        }
+        return print(&all).map_err(|e| Exit::failure(format!("cannot write output: {e}")));
+    }
+    let folder = args
+        .out
+        .clone()
+        .unwrap_or_else(|| session.root.join(&session.settings.digest_folder));
+    let mut written = String::new();
+    for (extension, format) in formats {
+        let path = folder.join(format!("{week}.{extension}"));
+        let text = render(*format)?;
+        write_atomically(&path, text.as_bytes())
+            .map_err(|e| Exit::failure(format!("{}: cannot write: {e}", path.display())))?;
+        written.push_str(&format!("{}\n", path.display()));
+    }
+    print(&written).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
+}

@@ -1,0 +1,134 @@
+//! `vault status`: who needs attention, as a table or as the JSON contract.
+
+use clap::ValueEnum;
+use vault_index::{PersonStatus, Status};
+
+use crate::cli::Cli;
+use crate::exit::Exit;
+use crate::output::{paint, print, problem_summary, use_color};
+use crate::session::Session;
+
+/// Arguments of `vault status`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Include people who are ok, snoozed or paused (JSON always has everyone).
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Output formats of `vault status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An aligned table for the terminal.
+    Table,
+    /// The stable JSON contract (every person, every diagnostic).
+    Json,
+}
+
+/// Runs `vault status`.
+pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    let session = Session::open(&cli.vault, cli.today)?;
+    let index = session.index(session.today);
+    let text = match args.format {
+        Format::Json => vault_render::status_json(&index, session.diagnostics())
+            .map_err(|e| Exit::failure(e.to_string()))?,
+        Format::Table => table(&index.people, args.all, use_color(cli.color)),
+    };
+    problem_summary(session.diagnostics());
+    print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
+}
+
+fn colour(status: Status) -> &'static str {
+    match status {
+        Status::Hibernating => "1;35",
+        Status::Overdue => "1;31",
+        Status::DueSoon => "33",
+        Status::NoContact => "36",
+        Status::Ok => "32",
+        Status::Snoozed | Status::Paused => "2",
+    }
+}
+
+fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
+    let shown: Vec<&PersonStatus> = people
+        .iter()
+        .filter(|p| all || p.status.needs_attention())
+        .collect();
+    if shown.is_empty() {
+        let hidden = people.len();
+        return if hidden == 0 {
+            "No people found. Add a note under People/ (see the README).\n".to_owned()
+        } else {
+            format!(
+                "Nobody needs attention. {hidden} people are ok, snoozed or paused (--all shows them).\n"
+            )
+        };
+    }
+    let header = [
+        "STATUS",
+        "NAME",
+        "RELATIONSHIP",
+        "LAST CONTACT",
+        "DUE",
+        "OVERDUE",
+        "CADENCE",
+    ];
+    let rows: Vec<[String; 7]> = shown
+        .iter()
+        .map(|p| {
+            [
+                p.status.as_str().to_owned(),
+                if p.favorite {
+                    format!("{} ★", p.name)
+                } else {
+                    p.name.clone()
+                },
+                p.relationship.clone().unwrap_or_else(|| "-".to_owned()),
+                p.last_contact
+                    .map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                p.due.map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                p.days_overdue
+                    .map_or_else(|| "-".to_owned(), |d| format!("{d}d")),
+                format!("{}d", p.cadence_days),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String; 7], status: Option<Status>| {
+        let mut out = String::new();
+        for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+            let pad = width - cell.chars().count();
+            let padded = if i == 5 || i == 6 {
+                format!("{}{cell}", " ".repeat(pad))
+            } else {
+                format!("{cell}{}", " ".repeat(pad))
+            };
+            let painted = match (i, status) {
+                (0, Some(s)) => paint(&padded, colour(s), color),
+                _ => padded,
+            };
+            out.push_str(&painted);
+            out.push_str(if i + 1 < cells.len() { "  " } else { "" });
+        }
+        out.trim_end().to_owned() + "\n"
+    };
+    let mut out = line(&header.map(str::to_owned), None);
+    for (row, p) in rows.iter().zip(&shown) {
+        out.push_str(&line(row, Some(p.status)));
+    }
+    let hidden = people.len() - shown.len();
+    if hidden > 0 {
+        out.push_str(&format!(
+            "\n{hidden} more ok, snoozed or paused; --all shows everyone.\n"
+        ));
+    }
+    out
+}

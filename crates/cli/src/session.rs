@@ -1,0 +1,112 @@
+//! Loading a vault for a command: settings, notes, index, template overrides.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use vault_index::Index;
+use vault_notes::{Diagnostic, ReadError, Vault, read_vault};
+use vault_render::{BUILTIN_TEMPLATES, TemplateOverride, Templates};
+
+use crate::config::{self, Settings};
+use crate::exit::Exit;
+
+/// Where a vault keeps `vault`'s own files (template overrides).
+pub const VAULT_DIR: &str = ".vault";
+
+/// A vault read for one command.
+#[derive(Debug)]
+pub struct Session {
+    /// The vault folder, as given.
+    pub root: PathBuf,
+    /// Its settings.
+    pub settings: Settings,
+    /// Its notes and reading problems.
+    pub vault: Vault,
+    /// The day computed for.
+    pub today: NaiveDate,
+}
+
+impl Session {
+    /// Reads the vault at `root`.
+    pub fn open(root: &Path, today: Option<NaiveDate>) -> Result<Session, Exit> {
+        match fs::metadata(root) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(Exit::usage(format!(
+                    "{}: is a file, not a vault folder",
+                    root.display()
+                )));
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Exit::usage(format!(
+                    "{}: no such folder; pass the vault folder with --vault DIR or VAULT_DIR",
+                    root.display()
+                )));
+            }
+            Err(err) => {
+                return Err(Exit::usage(format!(
+                    "{}: cannot read: {err}",
+                    root.display()
+                )));
+            }
+        }
+        let settings = config::load(root)?;
+        let mut vault = read_vault(root, &settings.read).map_err(|err| match err {
+            ReadError::NotFound(_) | ReadError::NotAFolder(_) | ReadError::Unreadable { .. } => {
+                Exit::usage(err.to_string())
+            }
+        })?;
+        vault
+            .diagnostics
+            .extend(settings.diagnostics.iter().cloned());
+        vault.diagnostics.sort();
+        Ok(Session {
+            root: root.to_owned(),
+            settings,
+            vault,
+            today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        })
+    }
+
+    /// The index on `day`.
+    pub fn index(&self, day: NaiveDate) -> Index {
+        vault_index::build(&self.vault.notes, &self.settings.index, day)
+    }
+
+    /// Every problem: reading problems and what the index found.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.vault.diagnostics
+    }
+
+    /// The vault's folder name, for titles.
+    pub fn name(&self) -> String {
+        let canonical = fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        canonical
+            .file_name()
+            .map_or_else(|| "vault".to_owned(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// The built-in templates with the vault's overrides from `.vault/templates/`.
+    pub fn templates(&self) -> Result<Templates, Exit> {
+        let folder = self.root.join(VAULT_DIR).join("templates");
+        let mut overrides = Vec::new();
+        for (name, _) in BUILTIN_TEMPLATES {
+            let path = folder.join(name);
+            match fs::read_to_string(&path) {
+                Ok(text) => overrides.push(TemplateOverride {
+                    name: (*name).to_owned(),
+                    origin: format!("{VAULT_DIR}/templates/{name}"),
+                    text,
+                }),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => {
+                    return Err(Exit::failure(format!(
+                        "{VAULT_DIR}/templates/{name}: cannot read: {err}"
+                    )));
+                }
+            }
+        }
+        Templates::with_overrides(&overrides).map_err(|err| Exit::failure(err.to_string()))
+    }
+}

@@ -1,0 +1,359 @@
+//! The digest as the templates see it: every section prepared, note text kept out for
+//! private people, reasons and drafts written.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use vault_index::{
+    FollowUp, Index, Network, PersonStatus, Reconnects, Status, Upcoming, UpcomingKind, WeekEntry,
+};
+
+use crate::json::PersonJson;
+use crate::templates::{RenderError, Templates};
+
+/// How many problems `vault check` would report, by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct HealthCounts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Hints.
+    pub hints: usize,
+}
+
+/// What a digest is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct DigestInput<'a> {
+    /// The computed index.
+    pub index: &'a Index,
+    /// The vault's name (its folder name), for the title.
+    pub vault_name: &'a str,
+    /// Problem counts.
+    pub health: HealthCounts,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DigestView<'a> {
+    today: String,
+    week: String,
+    week_start: String,
+    week_end: String,
+    vault_name: &'a str,
+    headline: &'a vault_index::Headline,
+    suggestions: Vec<SuggestionView>,
+    attention: Vec<PersonRow<'a>>,
+    due_soon: Vec<PersonRow<'a>>,
+    follow_ups: Vec<FollowUpView<'a>>,
+    upcoming: Vec<UpcomingView<'a>>,
+    this_week: Vec<WeekView<'a>>,
+    reconnects: &'a Reconnects,
+    network: &'a Network,
+    health: HealthView,
+    people: Vec<PersonJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct HealthView {
+    errors: usize,
+    warnings: usize,
+    hints: usize,
+    total: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct SuggestionView {
+    name: String,
+    link: String,
+    path: String,
+    status: &'static str,
+    private: bool,
+    favorite: bool,
+    reason: String,
+    days_overdue: Option<i64>,
+    cadence_days: u32,
+    last_contact: Option<String>,
+    /// What you last talked about (none for private people).
+    last_topic: Option<String>,
+    last_topic_date: Option<String>,
+    interests: Vec<String>,
+    company: Vec<String>,
+    role: Option<String>,
+    /// The ready message (none for private people).
+    draft: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct PersonRow<'a> {
+    name: &'a str,
+    link: String,
+    path: &'a str,
+    status: &'static str,
+    relationship: Option<&'a str>,
+    cadence_days: u32,
+    last_contact: Option<String>,
+    due: Option<String>,
+    days_overdue: Option<i64>,
+    days_since_contact: Option<i64>,
+    favorite: bool,
+    private: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct FollowUpView<'a> {
+    person: &'a str,
+    link: String,
+    private: bool,
+    /// The task (none for private people).
+    text: Option<&'a str>,
+    due: Option<String>,
+    overdue: bool,
+    days_until_due: Option<i64>,
+    path: &'a str,
+    line: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct UpcomingView<'a> {
+    date: String,
+    weekday: String,
+    in_days: i64,
+    kind: &'static str,
+    person: &'a str,
+    link: String,
+    private: bool,
+    turns: Option<i32>,
+    summary: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct WeekView<'a> {
+    date: String,
+    weekday: String,
+    person: &'a str,
+    link: String,
+    private: bool,
+    kind: Option<&'a str>,
+    summary: Option<&'a str>,
+    source: &'static str,
+    path: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct DraftContext<'a> {
+    name: &'a str,
+    first_name: &'a str,
+    status: &'static str,
+    days_since_contact: Option<i64>,
+    last_kind: Option<&'a str>,
+    last_topic: Option<&'a str>,
+    interests: &'a [String],
+    company: &'a [String],
+    role: Option<&'a str>,
+}
+
+pub(crate) fn digest_view<'a>(
+    templates: &Templates,
+    input: &DigestInput<'a>,
+) -> Result<DigestView<'a>, RenderError> {
+    let index = input.index;
+    let suggestions = index
+        .suggestions
+        .iter()
+        .map(|p| suggestion(templates, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rows = |statuses: &[Status]| -> Vec<PersonRow<'a>> {
+        index
+            .people
+            .iter()
+            .filter(|p| statuses.contains(&p.status))
+            .map(row)
+            .collect()
+    };
+    let health = input.health;
+    Ok(DigestView {
+        today: index.today.to_string(),
+        week: index.week.to_string(),
+        week_start: index.week.start.to_string(),
+        week_end: index.week.end.to_string(),
+        vault_name: input.vault_name,
+        headline: &index.headline,
+        suggestions,
+        attention: rows(&[Status::Hibernating, Status::Overdue]),
+        due_soon: rows(&[Status::DueSoon]),
+        follow_ups: index.follow_ups.iter().map(follow_up).collect(),
+        upcoming: index.upcoming.iter().map(upcoming).collect(),
+        this_week: index.this_week.iter().map(week_entry).collect(),
+        reconnects: &index.reconnects,
+        network: &index.network,
+        health: HealthView {
+            errors: health.errors,
+            warnings: health.warnings,
+            hints: health.hints,
+            total: health.errors + health.warnings + health.hints,
+        },
+        people: index.people.iter().map(PersonJson::new).collect(),
+    })
+}
+
+/// An Obsidian link to a person's note, labelled with their name when the file name differs.
+fn person_link(name: &str, path: &str) -> String {
+    let target = path.strip_suffix(".md").unwrap_or(path);
+    let stem = target.rsplit('/').next().unwrap_or(target);
+    let clean = |s: &str| s.replace(['[', ']', '|'], "");
+    if stem == name {
+        format!("[[{}]]", clean(name))
+    } else {
+        format!("[[{}|{}]]", clean(target), clean(name))
+    }
+}
+
+fn date(d: NaiveDate) -> String {
+    d.to_string()
+}
+
+/// Why someone is suggested: "last coffee 94 days ago, cadence 30 days".
+fn reason(p: &PersonStatus) -> String {
+    let what = p
+        .last_interaction
+        .as_ref()
+        .and_then(|i| i.kind.as_deref())
+        .filter(|_| !p.private)
+        .unwrap_or("contact");
+    let since = match p.days_since_contact {
+        Some(0) => "today".to_owned(),
+        Some(1) => "yesterday".to_owned(),
+        Some(days) => format!("{days} days ago"),
+        None => "never".to_owned(),
+    };
+    let mut reason = format!("last {what} {since}, cadence {} days", p.cadence_days);
+    if p.status == Status::Hibernating {
+        reason.push_str(" — hibernating");
+    } else if p.status == Status::DueSoon {
+        if let Some(days) = p.days_overdue {
+            reason.push_str(&match -days {
+                0 => " — due today".to_owned(),
+                1 => " — due tomorrow".to_owned(),
+                n => format!(" — due in {n} days"),
+            });
+        }
+    }
+    reason
+}
+
+fn suggestion(templates: &Templates, p: &PersonStatus) -> Result<SuggestionView, RenderError> {
+    let topic = p.last_topic.as_ref().filter(|_| !p.private);
+    let draft = if p.private {
+        None
+    } else {
+        let context = DraftContext {
+            name: &p.name,
+            first_name: &p.first_name,
+            status: p.status.as_str(),
+            days_since_contact: p.days_since_contact,
+            last_kind: p.last_interaction.as_ref().and_then(|i| i.kind.as_deref()),
+            last_topic: topic.map(|t| t.summary.as_str()),
+            interests: &p.interests,
+            company: &p.company,
+            role: p.role.as_deref(),
+        };
+        Some(templates.render("draft.txt", &context)?.trim().to_owned())
+    };
+    Ok(SuggestionView {
+        name: p.name.clone(),
+        link: person_link(&p.name, &p.path),
+        path: p.path.clone(),
+        status: p.status.as_str(),
+        private: p.private,
+        favorite: p.favorite,
+        reason: reason(p),
+        days_overdue: p.days_overdue,
+        cadence_days: p.cadence_days,
+        last_contact: p.last_contact.map(date),
+        last_topic: topic.map(|t| t.summary.clone()),
+        last_topic_date: topic.map(|t| date(t.date)),
+        interests: if p.private { Vec::new() } else { p.interests.clone() },
+        company: if p.private { Vec::new() } else { p.company.clone() },
+        role: p.role.clone().filter(|_| !p.private),
+        draft,
+    })
+}
+
+fn row(p: &PersonStatus) -> PersonRow<'_> {
+    PersonRow {
+        name: &p.name,
+        link: person_link(&p.name, &p.path),
+        path: &p.path,
+        status: p.status.as_str(),
+        relationship: p.relationship.as_deref(),
+        cadence_days: p.cadence_days,
+        last_contact: p.last_contact.map(date),
+        due: p.due.map(date),
+        days_overdue: p.days_overdue,
+        days_since_contact: p.days_since_contact,
+        favorite: p.favorite,
+        private: p.private,
+    }
+}
+
+fn follow_up(f: &FollowUp) -> FollowUpView<'_> {
+    FollowUpView {
+        person: &f.person,
+        link: person_link(&f.person, &f.person_path),
+        private: f.private,
+        text: (!f.private).then_some(f.text.as_str()),
+        due: f.due.map(date),
+        overdue: f.overdue,
+        days_until_due: f.days_until_due,
+        path: &f.path,
+        line: f.line,
+    }
+}
+
+fn upcoming(u: &Upcoming) -> UpcomingView<'_> {
+    UpcomingView {
+        date: date(u.date),
+        weekday: u.date.format("%a").to_string(),
+        in_days: u.in_days,
+        kind: match u.kind {
+            UpcomingKind::Birthday => "birthday",
+            UpcomingKind::Planned => "planned",
+            UpcomingKind::SnoozeEnds => "snooze-ends",
+        },
+        person: &u.person,
+        link: person_link(&u.person, &u.person_path),
+        private: u.private,
+        turns: u.turns.filter(|_| !u.private),
+        summary: (!u.private && !u.summary.is_empty()).then_some(u.summary.as_str()),
+    }
+}
+
+fn week_entry(e: &WeekEntry) -> WeekView<'_> {
+    let i = &e.interaction;
+    WeekView {
+        date: date(i.date),
+        weekday: i.date.format("%a").to_string(),
+        person: &e.person,
+        link: person_link(&e.person, &e.person_path),
+        private: e.private,
+        kind: i.kind.as_deref().filter(|_| !e.private),
+        summary: (!e.private && !i.summary.is_empty()).then_some(i.summary.as_str()),
+        source: match i.source {
+            vault_index::Source::Log => "log",
+            vault_index::Source::Note => "note",
+            vault_index::Source::Journal => "journal",
+            vault_index::Source::LastContact => "last_contact",
+        },
+        path: &i.path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_use_the_file_name_and_label_with_the_name() {
+        assert_eq!(person_link("Sharon Lee", "People/Sharon Lee.md"), "[[Sharon Lee]]");
+        assert_eq!(person_link("Sharon Lee", "People/sharon.md"), "[[People/sharon|Sharon Lee]]");
+    }
+}
