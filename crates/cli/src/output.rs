@@ -61,6 +61,15 @@ pub fn problem_summary(diagnostics: &[Diagnostic]) {
     );
 }
 
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed
 /// and synced, then renamed over the target. A crash leaves the old file or the new one.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {

@@ -18,7 +18,7 @@ pub struct YamlError {
 /// A document that is empty or only comments gives no entries; a document whose top level
 /// is not a mapping is an error.
 pub fn parse_mapping(text: &str) -> Result<Vec<(String, Value)>, YamlError> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(convert_error)?;
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| locate(text, e))?;
     match value {
         serde_yaml::Value::Null => Ok(Vec::new()),
         serde_yaml::Value::Mapping(map) => Ok(map
@@ -38,7 +38,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     if text.trim().is_empty() {
         return serde_yaml::from_str("{}").map_err(convert_error);
     }
-    serde_yaml::from_str(text).map_err(convert_error)
+    serde_yaml::from_str(text).map_err(|e| locate(text, e))
 }
 
 fn convert_error(err: serde_yaml::Error) -> YamlError {
@@ -50,6 +50,49 @@ fn convert_error(err: serde_yaml::Error) -> YamlError {
         None => full,
     };
     YamlError { message, offset }
+}
+
+/// Points a syntax error at the construct that is broken rather than where the parser gave
+/// up: libyaml says "did not find expected ',' or ']' at line 3 column 8, while parsing a
+/// flow sequence at line 2 column 7", and line 2 is where the user must look.
+fn locate(text: &str, err: serde_yaml::Error) -> YamlError {
+    let full = err.to_string();
+    let mut error = convert_error(err);
+    if let Some(i) = full.find(", while ") {
+        let context = &full[i + 2..];
+        if let Some(at) = context.rfind(" at line ") {
+            let mut numbers = context[at + 9..]
+                .split(" column ")
+                .map(|n| n.trim().parse::<usize>().ok());
+            if let (Some(Some(line)), Some(Some(column))) = (numbers.next(), numbers.next()) {
+                error.offset = offset_of(text, line, column).or(error.offset);
+                error.message = format!("{}, {}", error.message, &context[..at]);
+            }
+        }
+    } else if let Some(key) = full
+        .strip_prefix("duplicate entry with key \"")
+        .and_then(|k| k.split('"').next())
+    {
+        // The second line that starts with the key is the duplicate.
+        let prefix = format!("{key}:");
+        error.offset = crate::source::lines_with_offsets(text)
+            .filter(|(_, line)| line.starts_with(&prefix))
+            .nth(1)
+            .map(|(offset, _)| offset)
+            .or(error.offset);
+        error.message = format!("the key `{key}` appears twice; keep one");
+    }
+    error
+}
+
+/// Byte offset of a 1-based line and column in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let (start, content) = crate::source::lines_with_offsets(text).nth(line.checked_sub(1)?)?;
+    let within = content
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(content.len(), |(i, _)| i);
+    Some(start + within)
 }
 
 fn key_text(key: &serde_yaml::Value) -> String {
@@ -93,6 +136,17 @@ mod tests {
         let err = parse_mapping("a: 1\nb: [unclosed\n").expect_err("invalid yaml");
         assert!(err.offset.is_some());
         assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn errors_point_at_the_broken_construct() {
+        let text = "name: Broken\nrole: [unclosed\ncadence: 30\n";
+        let err = parse_mapping(text).expect_err("invalid");
+        assert_eq!(err.offset, Some(19), "{err:?}");
+        assert!(err.message.contains("flow sequence"), "{}", err.message);
+        let dup = parse_mapping("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
+        assert_eq!(dup.offset, Some(10));
+        assert_eq!(dup.message, "the key `a` appears twice; keep one");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use vault_notes::{Diagnostic, Severity};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{paint, print, use_color};
+use crate::output::{paint, plural, print, use_color};
 use crate::session::Session;
 
 /// Arguments of `vault check`.
@@ -73,8 +73,11 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))?;
     let notes = session.vault.notes.len();
     eprintln!(
-        "vault: checked {notes} notes: {} errors, {} warnings, {} hints",
-        report.errors, report.warnings, report.hints
+        "vault: checked {}: {}, {}, {}",
+        plural(notes, "note"),
+        plural(report.errors, "error"),
+        plural(report.warnings, "warning"),
+        plural(report.hints, "hint")
     );
     if report.errors > 0 {
         Err(Exit::failure(String::new()))
