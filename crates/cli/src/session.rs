@@ -57,15 +57,19 @@ impl Session {
                 Exit::usage(err.to_string())
             }
         })?;
+        let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
         vault
             .diagnostics
             .extend(settings.diagnostics.iter().cloned());
+        vault
+            .diagnostics
+            .extend(vault_index::lint(&vault.notes, today));
         vault.diagnostics.sort();
         Ok(Session {
             root: root.to_owned(),
             settings,
             vault,
-            today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today,
         })
     }
 

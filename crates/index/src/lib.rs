@@ -8,6 +8,7 @@
 mod config;
 mod follow_ups;
 mod interactions;
+mod lint;
 mod network;
 mod people;
 mod reconnects;
@@ -22,6 +23,7 @@ use vault_notes::{Note, Resolver};
 pub use config::{Config, DEFAULT_CADENCES, FALLBACK_CADENCE_DAYS};
 pub use follow_ups::FollowUp;
 pub use interactions::{Interaction, Source};
+pub use lint::{PEOPLE_PROPERTIES, lint};
 pub use network::{Count, Network, Reciprocity};
 pub use people::PersonStatus;
 pub use reconnects::{Month, Reconnects};

@@ -51,6 +51,8 @@ pub struct Link {
     pub column: u32,
     /// Whether the link is on a task line (a follow-up, not a contact).
     pub in_task: bool,
+    /// The property holding the link, for links in front matter.
+    pub property: Option<String>,
     /// The line around the link as plain text (links shown by their label), when every link
     /// is collected; what the mention says about the contact.
     pub context: Option<String>,
@@ -98,6 +100,7 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
                     line: line_no,
                     column: to_u32(line[..link.start].chars().count() + 1),
                     in_task: is_task,
+                    property: None,
                     context: what
                         .links
                         .then(|| context.get_or_insert_with(|| plain_text(line)).clone()),

@@ -68,7 +68,10 @@ pub fn parse_note(path: &str, bytes: &[u8], options: &ReadOptions) -> Parsed {
     }
     let stem = file_stem(path);
     let split = frontmatter::split(text);
+    let conflicted = conflict_markers(path, text, &mut diagnostics);
     let properties = match split {
+        // A note in the middle of a git merge has two versions of its properties.
+        _ if conflicted => Properties::default(),
         Split::FrontMatter {
             yaml_start,
             yaml_end,
@@ -129,6 +132,33 @@ pub fn parse_note(path: &str, bytes: &[u8], options: &ReadOptions) -> Parsed {
         },
         diagnostics,
     }
+}
+
+/// Reports git conflict markers (`<<<<<<<`, `=======`, `>>>>>>>` at the start of a line);
+/// returns whether there are any.
+fn conflict_markers(path: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    if memchr::memmem::find(text.as_bytes(), b"<<<<<<<").is_none() {
+        return false;
+    }
+    let mut found = false;
+    for (i, (_, line)) in crate::source::lines_with_offsets(text).enumerate() {
+        // Only the opening marker is reported: one diagnostic per conflict.
+        let opens = line
+            .strip_prefix("<<<<<<<")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+        if opens {
+            found = true;
+            diagnostics.push(Diagnostic::new(
+                path,
+                to_u32(i + 1),
+                1,
+                Severity::Error,
+                "conflict-markers",
+                "this note has git conflict markers (<<<<<<< … ======= … >>>>>>>); its properties are not trusted until you keep one version and delete the markers",
+            ));
+        }
+    }
+    found
 }
 
 /// The file name of `path` without its `.md` extension.
@@ -333,6 +363,7 @@ fn property_links(props: &Properties) -> Vec<Link> {
                     line: entry.line,
                     column: entry.column,
                     in_task: false,
+                    property: Some(entry.key.clone()),
                     context: None,
                 });
             }
@@ -450,6 +481,22 @@ mod tests {
         let u = parse("People/Z.md", "---\nname: Z\n- 2026-01-02 call\n");
         assert_eq!(u.diagnostics[0].code, "unterminated-front-matter");
         assert_eq!(u.note.log.len(), 1);
+    }
+
+    #[test]
+    fn conflict_markers_distrust_properties() {
+        let p = parse(
+            "People/C.md",
+            "---\n<<<<<<< HEAD\ncadence: 30\n=======\ncadence: 60\n>>>>>>> other\n---\n- 2026-01-02 call\n",
+        );
+        assert_eq!(p.diagnostics.len(), 1, "{:?}", p.diagnostics);
+        assert_eq!(
+            (p.diagnostics[0].code, p.diagnostics[0].line),
+            ("conflict-markers", 2)
+        );
+        let person = p.note.person.expect("person");
+        assert_eq!(person.cadence_days, None);
+        assert_eq!(p.note.log.len(), 1);
     }
 
     #[test]

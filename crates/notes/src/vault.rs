@@ -60,13 +60,34 @@ pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError
     })?;
 
     let (files, mut diagnostics) = list_notes(root, options);
+    let copies = sync_copies(&files);
     let parsed: Vec<(Option<Note>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|(relative, absolute)| read_note(relative, absolute, options))
         .collect();
     let mut notes = Vec::with_capacity(parsed.len());
-    for (note, diags) in parsed {
-        notes.extend(note);
+    for ((note, diags), (relative, _)) in parsed.into_iter().zip(&files) {
+        if let Some(mut note) = note {
+            if let Some(original) = copies
+                .iter()
+                .find(|(copy, _)| copy == relative)
+                .map(|(_, o)| o)
+            {
+                let was_person = note.person.take().is_some();
+                diagnostics.push(Diagnostic::new(
+                    relative.as_str(),
+                    1,
+                    1,
+                    Severity::Warning,
+                    "sync-conflict-copy",
+                    format!(
+                        "this looks like a copy made by a sync tool next to `{original}`{}; merge what differs into `{original}` and delete this file",
+                        if was_person { ", so it is not counted as a person" } else { "" }
+                    ),
+                ));
+            }
+            notes.push(note);
+        }
         diagnostics.extend(diags);
     }
     notes.sort_by(|a, b| a.path.cmp(&b.path));
@@ -157,6 +178,15 @@ fn list_notes(root: &Path, options: &ReadOptions) -> (Vec<(String, PathBuf)>, Ve
                     .is_some_and(|e| e.eq_ignore_ascii_case("md"));
                 if is_md && entry.file_type().is_file() {
                     files.push((relative_path(root, entry.path()), entry.into_path()));
+                } else if is_md && entry.file_type().is_dir() {
+                    diagnostics.push(Diagnostic::new(
+                        relative_path(root, entry.path()),
+                        1,
+                        1,
+                        Severity::Warning,
+                        "not-a-note",
+                        "this is a folder named like a note; the notes inside it are read as usual, but it is not a note itself",
+                    ));
                 }
             }
             Err(err) => {
@@ -181,6 +211,50 @@ fn list_notes(root: &Path, options: &ReadOptions) -> (Vec<(String, PathBuf)>, Ve
         }
     }
     (files, diagnostics)
+}
+
+/// Copies made by sync tools, as (copy, original) paths: `Name 2.md`,
+/// `Name (conflict 2026-01-01).md`, `Name (Alice's conflicted copy).md`,
+/// `Name (Case Conflict).md`, `Name.sync-conflict-20260101-120000-ABC.md`, each only when
+/// `Name.md` is in the same folder.
+fn sync_copies(files: &[(String, PathBuf)]) -> Vec<(String, String)> {
+    let all: std::collections::HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let mut copies = Vec::new();
+    for (path, _) in files {
+        let Some(without_ext) = path.get(..path.len().saturating_sub(3)) else {
+            continue;
+        };
+        let (folder, stem) = match without_ext.rsplit_once('/') {
+            Some((folder, stem)) => (format!("{folder}/"), stem),
+            None => (String::new(), without_ext),
+        };
+        let Some(original_stem) = original_of_copy(stem) else {
+            continue;
+        };
+        let original = format!("{folder}{original_stem}.md");
+        if all.contains(original.as_str()) {
+            copies.push((path.clone(), original));
+        }
+    }
+    copies
+}
+
+fn original_of_copy(stem: &str) -> Option<&str> {
+    if let Some(i) = stem.find(".sync-conflict-") {
+        return Some(&stem[..i]);
+    }
+    if let Some(open) = stem.rfind(" (")
+        && stem.ends_with(')')
+    {
+        let inside = stem[open + 2..stem.len() - 1].to_lowercase();
+        if inside.contains("conflict") {
+            return Some(&stem[..open]);
+        }
+    }
+    let (base, number) = stem.rsplit_once(' ')?;
+    let numbered =
+        !number.is_empty() && number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit());
+    (numbered && !base.is_empty()).then_some(base)
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -225,6 +299,47 @@ mod tests {
         let paths: Vec<_> = vault.notes.iter().map(|n| n.path.as_str()).collect();
         assert_eq!(paths, vec!["Journal/2026-10-02.md", "People/Ann.md"]);
         assert!(vault.diagnostics.is_empty(), "{:?}", vault.diagnostics);
+    }
+
+    #[test]
+    fn sync_conflict_copies_are_reported_and_not_people() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        for name in [
+            "People/Ann.md",
+            "People/Ann 2.md",
+            "People/Ann (conflict 2026-11-01).md",
+            "People/Ann (Case Conflict).md",
+            "People/Ann.sync-conflict-20261101-101010-ABCDEFG.md",
+            "People/Bo 2.md",
+            "Notes/Chapter 2.md",
+        ] {
+            write(root, name, "- 2026-11-01 call\n");
+        }
+        let vault = read_vault(root, &ReadOptions::default()).expect("read");
+        let copies: Vec<_> = vault
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "sync-conflict-copy")
+            .map(|d| d.path.as_str())
+            .collect();
+        assert_eq!(copies.len(), 4, "{copies:?}");
+        let people: Vec<_> = vault
+            .notes
+            .iter()
+            .filter(|n| n.person.is_some())
+            .map(|n| n.path.as_str())
+            .collect();
+        assert_eq!(people, vec!["People/Ann.md", "People/Bo 2.md"]);
+    }
+
+    #[test]
+    fn a_folder_named_like_a_note_is_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "Odd.md/Inside.md", "");
+        let vault = read_vault(dir.path(), &ReadOptions::default()).expect("read");
+        assert_eq!(vault.notes.len(), 1);
+        assert_eq!(vault.diagnostics[0].code, "not-a-note");
     }
 
     #[test]

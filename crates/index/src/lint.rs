@@ -1,0 +1,201 @@
+//! Problems only visible across notes: duplicate people, links to people that resolve to
+//! nobody or to several people, contact dated in the future.
+
+use chrono::NaiveDate;
+use vault_notes::{Diagnostic, Note, Resolver, Severity};
+
+/// Properties whose links name people (meeting notes: `people: ["[[Steph Ango]]"]`).
+pub const PEOPLE_PROPERTIES: &[&str] = &[
+    "people",
+    "person",
+    "attendees",
+    "participants",
+    "with",
+    "guests",
+];
+
+/// Cross-note problems of `notes` on `today`.
+pub fn lint(notes: &[Note], today: NaiveDate) -> Vec<Diagnostic> {
+    let resolver = Resolver::new(notes);
+    let mut out = Vec::new();
+    duplicate_people(notes, &mut out);
+    for note in notes {
+        links(note, notes, &resolver, &mut out);
+        future_contact(note, today, &mut out);
+    }
+    out
+}
+
+fn duplicate_people(notes: &[Note], out: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for note in notes {
+        let Some(person) = &note.person else {
+            continue;
+        };
+        let mut names: Vec<&str> = vec![&person.name];
+        names.extend(person.aliases.iter().map(String::as_str));
+        let mut reported = false;
+        for name in names {
+            let key = name.trim().to_lowercase();
+            match seen.get(&key) {
+                Some(other) if *other != note.path && !reported => {
+                    reported = true;
+                    out.push(Diagnostic::new(
+                        note.path.as_str(),
+                        1,
+                        1,
+                        Severity::Warning,
+                        "duplicate-person",
+                        format!(
+                            "`{name}` is also the name or an alias of {other}; links to it are ambiguous. Merge the two notes, or rename one or remove the alias"
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(key, &note.path);
+                }
+            }
+        }
+    }
+}
+
+fn links(note: &Note, notes: &[Note], resolver: &Resolver, out: &mut Vec<Diagnostic>) {
+    for link in &note.links {
+        let in_people_property = link.property.as_deref().is_some_and(|p| {
+            PEOPLE_PROPERTIES
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(p.trim()))
+        });
+        let resolved = resolver.resolve(&link.target);
+        let candidates = resolver.alias_candidates(&link.target);
+        if resolved.is_none() && candidates.len() > 1 {
+            let names: Vec<&str> = candidates.iter().map(|&i| notes[i].path.as_str()).collect();
+            out.push(Diagnostic::new(
+                note.path.as_str(),
+                link.line,
+                link.column,
+                Severity::Warning,
+                "ambiguous-person-link",
+                format!(
+                    "`[[{}]]` is an alias of several people ({}); link the note itself, e.g. `[[{}]]`",
+                    link.target,
+                    names.join(", "),
+                    vault_notes::file_stem(names[0])
+                ),
+            ));
+        } else if in_people_property && resolved.is_none_or(|i| notes[i].person.is_none()) {
+            let property = link.property.as_deref().unwrap_or("people");
+            out.push(Diagnostic::new(
+                note.path.as_str(),
+                link.line,
+                link.column,
+                Severity::Warning,
+                "unresolved-person-link",
+                format!(
+                    "`[[{}]]` in `{property}:` is not a person note; create it (`vault add \"{}\"`) or correct the name",
+                    link.target, link.target
+                ),
+            ));
+        }
+    }
+}
+
+fn future_contact(note: &Note, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    let Some(person) = &note.person else {
+        return;
+    };
+    for log in note.log.iter().filter(|l| l.date > today) {
+        out.push(Diagnostic::new(
+            note.path.as_str(),
+            log.line,
+            1,
+            Severity::Hint,
+            "future-contact",
+            format!(
+                "this line is dated {}, after today, so it counts as planned, not as contact",
+                log.date
+            ),
+        ));
+    }
+    if let Some(date) = person.last_contact.filter(|d| *d > today) {
+        out.push(Diagnostic::new(
+            note.path.as_str(),
+            1,
+            1,
+            Severity::Warning,
+            "future-contact",
+            format!("last_contact is {date}, after today; it is ignored until then. Log planned meetings as dated lines instead"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vault_notes::{ReadOptions, parse_note};
+
+    fn codes(files: &[(&str, &str)]) -> Vec<(String, &'static str, u32)> {
+        let notes: Vec<Note> = files
+            .iter()
+            .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        lint(&notes, today)
+            .into_iter()
+            .map(|d| (d.path, d.code, d.line))
+            .collect()
+    }
+
+    #[test]
+    fn duplicates_by_name_and_alias() {
+        let found = codes(&[
+            ("People/Ann.md", "---\naliases: [Annie]\n---\n"),
+            ("Work/Ann.md", "---\ntype: person\n---\n"),
+            ("People/Bo.md", "---\naliases: [annie]\n---\n"),
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                ("Work/Ann.md".into(), "duplicate-person", 1),
+                ("People/Bo.md".into(), "duplicate-person", 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn people_property_links_must_resolve_to_people() {
+        let found = codes(&[
+            (
+                "Meetings/M.md",
+                "---\ndate: 2026-11-01\npeople: [\"[[Stef Ango]]\", \"[[Kai]]\"]\ntopics: [\"[[Emergence]]\"]\n---\n",
+            ),
+            ("People/Kai.md", ""),
+        ]);
+        assert_eq!(
+            found,
+            vec![("Meetings/M.md".into(), "unresolved-person-link", 3)]
+        );
+    }
+
+    #[test]
+    fn ambiguous_alias_links_and_future_dates() {
+        let found = codes(&[
+            ("Journal/2026-11-01.md", "with [[AJ]]\n"),
+            (
+                "People/A1.md",
+                "---\naliases: [AJ]\nlast_contact: 2026-12-01\n---\n- 2026-12-02 dinner\n",
+            ),
+            ("People/A2.md", "---\naliases: [AJ]\n---\n"),
+        ]);
+        assert_eq!(
+            found,
+            vec![
+                ("People/A2.md".into(), "duplicate-person", 1),
+                ("Journal/2026-11-01.md".into(), "ambiguous-person-link", 1),
+                ("People/A1.md".into(), "future-contact", 5),
+                ("People/A1.md".into(), "future-contact", 1),
+            ]
+        );
+    }
+}
