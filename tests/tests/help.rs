@@ -1,0 +1,46 @@
+//! `--help` of every command is part of the interface: snapshotted.
+
+use vault_testsuite::repo_root;
+
+fn help(args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("vault")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .env("COLUMNS", "100")
+        .env_remove("VAULT_DIR")
+        .env_remove("VAULT_TODAY")
+        .args(args)
+        .arg("--help")
+        .current_dir(repo_root())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn help_of_every_command() {
+    for command in [&[][..], &["digest"], &["status"], &["check"]] {
+        let name = if command.is_empty() {
+            "vault".to_owned()
+        } else {
+            format!("vault-{}", command.join("-"))
+        };
+        insta::assert_snapshot!(name, help(command));
+    }
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let out = assert_cmd::Command::cargo_bin("vault")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["status", "--format", "yaml"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let out = assert_cmd::Command::cargo_bin("vault")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["--today", "tomorrow", "status"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+}
