@@ -329,12 +329,18 @@ impl Code {
     }
 
     fn in_block(&self, offset: usize) -> bool {
-        self.blocks.iter().any(|r| r.contains(&offset))
+        within(&self.blocks, offset)
     }
 
     fn contains(&self, offset: usize) -> bool {
-        self.in_block(offset) || self.spans.iter().any(|r| r.contains(&offset))
+        self.in_block(offset) || within(&self.spans, offset)
     }
+}
+
+/// Whether `offset` is in one of `ranges` (sorted, not overlapping), by binary search.
+fn within(ranges: &[Range<usize>], offset: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= offset);
+    ranges.get(i).is_some_and(|r| r.contains(&offset))
 }
 
 #[cfg(test)]

@@ -19,10 +19,11 @@ pub fn wikilinks(text: &str) -> impl Iterator<Item = WikiLink<'_>> {
             let open = from + memchr::memmem::find(text.get(from..)?.as_bytes(), b"[[")?;
             let inner_start = open + 2;
             let rest = &text[inner_start..];
-            let close = memchr::memmem::find(rest.as_bytes(), b"]]");
-            let newline = memchr::memchr(b'\n', rest.as_bytes());
-            let Some(close) = close.filter(|&c| newline.is_none_or(|n| c < n)) else {
-                from = inner_start;
+            let line_end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+            let Some(close) = memchr::memmem::find(&rest.as_bytes()[..line_end], b"]]") else {
+                // Nothing closes on this line, so no later `[[` on it can close either:
+                // skipping the line keeps this linear on hostile input.
+                from = inner_start + line_end;
                 continue;
             };
             let inner = &rest[..close];
