@@ -61,9 +61,6 @@ impl Session {
         vault
             .diagnostics
             .extend(settings.diagnostics.iter().cloned());
-        vault
-            .diagnostics
-            .extend(vault_index::lint(&vault.notes, today));
         vault.diagnostics.sort();
         Ok(Session {
             root: root.to_owned(),
@@ -78,9 +75,12 @@ impl Session {
         vault_index::build(&self.vault.notes, &self.settings.index, day)
     }
 
-    /// Every problem: reading problems and what the index found.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.vault.diagnostics
+    /// Every problem: what reading found and what `index` found across notes, sorted.
+    pub fn problems(&self, index: &Index) -> Vec<Diagnostic> {
+        let mut all = self.vault.diagnostics.clone();
+        all.extend(index.diagnostics.iter().cloned());
+        all.sort();
+        all
     }
 
     /// The vault's folder name, for titles.

@@ -39,6 +39,19 @@ pub struct Interaction {
     pub got: bool,
 }
 
+impl Interaction {
+    /// The interaction with its summary as plain text: a daily-note mention is kept as the
+    /// line was written and only made readable (links shown by label, list marks removed)
+    /// for the few interactions that are shown.
+    pub fn readable(&self) -> Interaction {
+        let mut shown = self.clone();
+        if shown.source == Source::Journal {
+            shown.summary = vault_notes::plain_text(&shown.summary);
+        }
+        shown
+    }
+}
+
 /// Every interaction of every person note, indexed like `notes`, each sorted by date
 /// (oldest first). Non-person notes get an empty list.
 ///
@@ -185,7 +198,10 @@ mod tests {
         );
         assert_eq!(all[3][0].kind.as_deref(), Some("coffee"));
         assert!(all[3][0].got);
-        assert_eq!(all[3][2].summary, "Lunch with Sharon Lee, and again her.");
+        assert_eq!(
+            all[3][2].readable().summary,
+            "Lunch with Sharon Lee, and again her."
+        );
         assert_eq!(all[3][3].summary, "Sync");
     }
 

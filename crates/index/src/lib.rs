@@ -18,12 +18,12 @@ mod week;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use vault_notes::{Note, Resolver};
+use vault_notes::{Diagnostic, Note, Resolver};
 
 pub use config::{Config, DEFAULT_CADENCES, FALLBACK_CADENCE_DAYS};
 pub use follow_ups::FollowUp;
 pub use interactions::{Interaction, Source};
-pub use lint::{PEOPLE_PROPERTIES, lint};
+pub use lint::PEOPLE_PROPERTIES;
 pub use network::{Count, Network, Reciprocity};
 pub use people::PersonStatus;
 pub use reconnects::{Month, Reconnects};
@@ -86,6 +86,9 @@ pub struct Index {
     pub reconnects: Reconnects,
     /// The shape of the network.
     pub network: Network,
+    /// Problems only visible across notes: duplicate people, ambiguous or unresolved
+    /// person links, contact dated in the future.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Computes the index of `notes` on `today`.
@@ -113,7 +116,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
                 person: person.name.clone(),
                 person_path: note.path.clone(),
                 private: person.private,
-                interaction: interaction.clone(),
+                interaction: interaction.readable(),
             });
         }
     }
@@ -164,6 +167,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
         this_week,
         reconnects,
         network: network::network(&people),
+        diagnostics: lint::lint(notes, &resolver, today),
         people,
     }
 }

@@ -14,13 +14,12 @@ pub const PEOPLE_PROPERTIES: &[&str] = &[
     "guests",
 ];
 
-/// Cross-note problems of `notes` on `today`.
-pub fn lint(notes: &[Note], today: NaiveDate) -> Vec<Diagnostic> {
-    let resolver = Resolver::new(notes);
+/// Cross-note problems of `notes` on `today`; `resolver` indexes the same notes.
+pub fn lint(notes: &[Note], resolver: &Resolver, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     duplicate_people(notes, &mut out);
     for note in notes {
-        links(note, notes, &resolver, &mut out);
+        links(note, notes, resolver, &mut out);
         future_contact(note, today, &mut out);
     }
     out
@@ -141,7 +140,7 @@ mod tests {
             .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
             .collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        lint(&notes, today)
+        lint(&notes, &Resolver::new(&notes), today)
             .into_iter()
             .map(|d| (d.path, d.code, d.line))
             .collect()

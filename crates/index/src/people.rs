@@ -102,9 +102,13 @@ pub fn person_status(
         days_overdue,
         days_since_contact: last_contact.map(|last| (today - last).num_days()),
         interactions: past.len(),
-        last_interaction: past.last().cloned(),
-        last_topic: past.iter().rev().find(|i| !i.summary.is_empty()).cloned(),
-        planned: planned.to_vec(),
+        last_interaction: past.last().map(Interaction::readable),
+        last_topic: past
+            .iter()
+            .rev()
+            .find(|i| !i.summary.is_empty())
+            .map(Interaction::readable),
+        planned: planned.iter().map(Interaction::readable).collect(),
         score,
         favorite: person.favorite,
         private: person.private,

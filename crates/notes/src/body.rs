@@ -53,8 +53,8 @@ pub struct Link {
     pub in_task: bool,
     /// The property holding the link, for links in front matter.
     pub property: Option<String>,
-    /// The line around the link as plain text (links shown by their label), when every link
-    /// is collected; what the mention says about the contact.
+    /// The line around the link as written, when every link is collected: what the mention
+    /// says about the contact. [`plain_text`] makes it readable.
     pub context: Option<String>,
 }
 
@@ -101,9 +101,11 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
                     column: to_u32(line[..link.start].chars().count() + 1),
                     in_task: is_task,
                     property: None,
-                    context: what
-                        .links
-                        .then(|| context.get_or_insert_with(|| plain_text(line)).clone()),
+                    context: what.links.then(|| {
+                        context
+                            .get_or_insert_with(|| line.trim().to_owned())
+                            .clone()
+                    }),
                 });
             }
         }
@@ -445,10 +447,8 @@ mod tests {
             1,
             ALL,
         );
-        assert_eq!(
-            scan.links[1].context.as_deref(),
-            Some("Coffee with Sharon and Kai")
-        );
+        let context = scan.links[1].context.as_deref().unwrap_or_default();
+        assert_eq!(plain_text(context), "Coffee with Sharon and Kai");
     }
 
     #[test]

@@ -30,7 +30,7 @@ mod value;
 mod vault;
 pub mod yaml;
 
-pub use body::{Link, LogLine, Task};
+pub use body::{Link, LogLine, Task, plain_text};
 pub use cadence::parse_cadence;
 pub use dates::{Birthday, JournalFormat, parse_date};
 pub use diagnostic::{Diagnostic, Severity};

@@ -31,7 +31,7 @@ pub struct Note {
     /// File name without `.md`.
     pub stem: String,
     /// The person this note is about, when it is a person note.
-    pub person: Option<Person>,
+    pub person: Option<Box<Person>>,
     /// The note's date, for daily notes and notes with a `date` property.
     pub date: Option<(NaiveDate, DateSource)>,
     /// Wikilinks in the body and the properties (only on task lines unless the note is dated).
@@ -102,8 +102,14 @@ pub fn parse_note(path: &str, bytes: &[u8], options: &ReadOptions) -> Parsed {
         .map(|d| (d, DateSource::Journal))
         .or(property_date.map(|d| (d, DateSource::Property)));
 
-    let person =
-        is_person.then(|| Person::from_properties(&properties, &stem, path, &mut diagnostics));
+    let person = is_person.then(|| {
+        Box::new(Person::from_properties(
+            &properties,
+            &stem,
+            path,
+            &mut diagnostics,
+        ))
+    });
 
     let body_start = split.body_start();
     let (body_line, _) = line_column(text, body_start);

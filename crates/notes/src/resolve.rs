@@ -1,6 +1,6 @@
 //! Resolving link targets to notes the way Obsidian does.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::note::Note;
 

@@ -59,40 +59,43 @@ pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError
         source,
     })?;
 
-    let (files, mut diagnostics) = list_notes(root, options);
-    let copies = sync_copies(&files);
-    let parsed: Vec<(Option<Note>, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|(relative, absolute)| read_note(relative, absolute, options))
-        .collect();
-    let mut notes = Vec::with_capacity(parsed.len());
-    for ((note, diags), (relative, _)) in parsed.into_iter().zip(&files) {
-        if let Some(mut note) = note {
-            if let Some(original) = copies
-                .iter()
-                .find(|(copy, _)| copy == relative)
-                .map(|(_, o)| o)
-            {
-                let was_person = note.person.take().is_some();
-                diagnostics.push(Diagnostic::new(
-                    relative.as_str(),
-                    1,
-                    1,
-                    Severity::Warning,
-                    "sync-conflict-copy",
-                    format!(
-                        "this looks like a copy made by a sync tool next to `{original}`{}; merge what differs into `{original}` and delete this file",
-                        if was_person { ", so it is not counted as a person" } else { "" }
-                    ),
-                ));
+    // Walking and parsing overlap: each note is parsed on a free core as soon as the walk
+    // finds it. Order is restored by sorting at the end.
+    let found: Vec<Found> = walk(root, options)
+        .par_bridge()
+        .map(|item| match item {
+            Walked::Note(relative, absolute) => {
+                let (note, diagnostics) = read_note(&relative, &absolute, options);
+                Found::Note(note, diagnostics)
             }
-            notes.push(note);
+            Walked::Problem(diagnostic) => Found::Problem(diagnostic),
+        })
+        .collect();
+    let mut diagnostics = Vec::new();
+    let mut notes = Vec::with_capacity(found.len());
+    for item in found {
+        match item {
+            Found::Note(note, diags) => {
+                notes.extend(note);
+                diagnostics.extend(diags);
+            }
+            Found::Problem(diagnostic) => diagnostics.push(diagnostic),
         }
-        diagnostics.extend(diags);
     }
     notes.sort_by(|a, b| a.path.cmp(&b.path));
+    set_aside_sync_copies(&mut notes, &mut diagnostics);
     diagnostics.sort();
     Ok(Vault { notes, diagnostics })
+}
+
+enum Walked {
+    Note(String, PathBuf),
+    Problem(Diagnostic),
+}
+
+enum Found {
+    Note(Option<Note>, Vec<Diagnostic>),
+    Problem(Diagnostic),
 }
 
 fn read_note(
@@ -100,7 +103,7 @@ fn read_note(
     absolute: &Path,
     options: &ReadOptions,
 ) -> (Option<Note>, Vec<Diagnostic>) {
-    let unreadable = |message: String| {
+    let unreadable = |err: io::Error| {
         (
             None,
             vec![Diagnostic::new(
@@ -109,46 +112,46 @@ fn read_note(
                 1,
                 Severity::Error,
                 "unreadable",
-                message,
+                format!("cannot read this note: {err}"),
             )],
         )
     };
-    match fs::metadata(absolute) {
-        Ok(meta) if meta.len() > options.max_file_bytes => {
-            return (
-                None,
-                vec![Diagnostic::new(
-                    relative,
-                    1,
-                    1,
-                    Severity::Warning,
-                    "too-large",
-                    format!(
-                        "this note is {} bytes, over the limit of {} bytes, and was skipped; raise `max_file_size` in vault.yaml to read it",
-                        meta.len(),
-                        options.max_file_bytes
-                    ),
-                )],
-            );
-        }
-        Ok(_) => {}
-        Err(err) => return unreadable(format!("cannot read this note: {err}")),
+    // One open and one fstat per note: the size check and the read share the handle.
+    let mut file = match fs::File::open(absolute) {
+        Ok(file) => file,
+        Err(err) => return unreadable(err),
+    };
+    let len = match file.metadata() {
+        Ok(meta) => meta.len(),
+        Err(err) => return unreadable(err),
+    };
+    if len > options.max_file_bytes {
+        return (
+            None,
+            vec![Diagnostic::new(
+                relative,
+                1,
+                1,
+                Severity::Warning,
+                "too-large",
+                format!(
+                    "this note is {len} bytes, over the limit of {} bytes, and was skipped; raise `max_file_size` in vault.yaml to read it",
+                    options.max_file_bytes
+                ),
+            )],
+        );
     }
-    match fs::read(absolute) {
-        Ok(bytes) => {
-            let parsed = parse_note(relative, &bytes, options);
-            (Some(parsed.note), parsed.diagnostics)
-        }
-        Err(err) => unreadable(format!("cannot read this note: {err}")),
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    if let Err(err) = io::Read::read_to_end(&mut file, &mut bytes) {
+        return unreadable(err);
     }
+    let parsed = parse_note(relative, &bytes, options);
+    (Some(parsed.note), parsed.diagnostics)
 }
 
-/// The notes to read, as (relative path with `/`, absolute path), sorted; and problems
-/// met while walking.
-fn list_notes(root: &Path, options: &ReadOptions) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    let skip = |relative: &str| {
+/// The Markdown files to read and the problems met while walking, as the walk finds them.
+fn walk<'a>(root: &'a Path, options: &'a ReadOptions) -> impl Iterator<Item = Walked> + Send + 'a {
+    let skip = move |relative: &str| {
         options
             .templates_folder
             .as_deref()
@@ -158,35 +161,37 @@ fn list_notes(root: &Path, options: &ReadOptions) -> (Vec<(String, PathBuf)>, Ve
                 .iter()
                 .any(|i| !i.trim_matches('/').is_empty() && is_under(relative, i))
     };
-    let walker = WalkDir::new(root)
+    WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| {
+        .filter_entry(move |entry| {
             if entry.depth() == 0 {
                 return true;
             }
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let hidden = entry.file_name().as_encoded_bytes().first() == Some(&b'.');
             !hidden && !skip(&relative_path(root, entry.path()))
-        });
-    for entry in walker {
-        match entry {
+        })
+        .filter_map(move |entry| match entry {
             Ok(entry) => {
                 let is_md = entry
                     .path()
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-                if is_md && entry.file_type().is_file() {
-                    files.push((relative_path(root, entry.path()), entry.into_path()));
-                } else if is_md && entry.file_type().is_dir() {
-                    diagnostics.push(Diagnostic::new(
+                if !is_md {
+                    None
+                } else if entry.file_type().is_file() {
+                    Some(Walked::Note(relative_path(root, entry.path()), entry.into_path()))
+                } else if entry.file_type().is_dir() {
+                    Some(Walked::Problem(Diagnostic::new(
                         relative_path(root, entry.path()),
                         1,
                         1,
                         Severity::Warning,
                         "not-a-note",
                         "this is a folder named like a note; the notes inside it are read as usual, but it is not a note itself",
-                    ));
+                    )))
+                } else {
+                    None
                 }
             }
             Err(err) => {
@@ -195,7 +200,10 @@ fn list_notes(root: &Path, options: &ReadOptions) -> (Vec<(String, PathBuf)>, Ve
                     .map(|p| relative_path(root, p))
                     .unwrap_or_default();
                 let (code, message) = if err.loop_ancestor().is_some() {
-                    ("symlink-loop", "this symbolic link points back to a folder that contains it; it was not followed".to_owned())
+                    (
+                        "symlink-loop",
+                        "this symbolic link points back to a folder that contains it; it was not followed".to_owned(),
+                    )
                 } else {
                     (
                         "unreadable",
@@ -206,21 +214,41 @@ fn list_notes(root: &Path, options: &ReadOptions) -> (Vec<(String, PathBuf)>, Ve
                         ),
                     )
                 };
-                diagnostics.push(Diagnostic::new(path, 1, 1, Severity::Error, code, message));
+                Some(Walked::Problem(Diagnostic::new(path, 1, 1, Severity::Error, code, message)))
             }
-        }
+        })
+}
+
+/// Reports copies made by sync tools and stops counting them as people.
+fn set_aside_sync_copies(notes: &mut [Note], diagnostics: &mut Vec<Diagnostic>) {
+    let paths: Vec<String> = notes.iter().map(|n| n.path.clone()).collect();
+    for (copy, original) in sync_copies(&paths) {
+        let Ok(i) = notes.binary_search_by(|n| n.path.as_str().cmp(&copy)) else {
+            continue;
+        };
+        let was_person = notes[i].person.take().is_some();
+        diagnostics.push(Diagnostic::new(
+            copy,
+            1,
+            1,
+            Severity::Warning,
+            "sync-conflict-copy",
+            format!(
+                "this looks like a copy made by a sync tool next to `{original}`{}; merge what differs into `{original}` and delete this file",
+                if was_person { ", so it is not counted as a person" } else { "" }
+            ),
+        ));
     }
-    (files, diagnostics)
 }
 
 /// Copies made by sync tools, as (copy, original) paths: `Name 2.md`,
 /// `Name (conflict 2026-01-01).md`, `Name (Alice's conflicted copy).md`,
 /// `Name (Case Conflict).md`, `Name.sync-conflict-20260101-120000-ABC.md`, each only when
 /// `Name.md` is in the same folder.
-fn sync_copies(files: &[(String, PathBuf)]) -> Vec<(String, String)> {
-    let all: std::collections::HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+fn sync_copies(paths: &[String]) -> Vec<(String, String)> {
+    let all: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
     let mut copies = Vec::new();
-    for (path, _) in files {
+    for path in paths {
         let Some(without_ext) = path.get(..path.len().saturating_sub(3)) else {
             continue;
         };
@@ -259,12 +287,12 @@ fn original_of_copy(stem: &str) -> Option<&str> {
 
 /// `path` relative to `root`, with `/` separators.
 fn relative_path(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+    let relative = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        relative.into_owned()
+    } else {
+        relative.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 #[cfg(test)]

@@ -18,18 +18,100 @@ pub struct YamlError {
 /// A document that is empty or only comments gives no entries; a document whose top level
 /// is not a mapping is an error.
 pub fn parse_mapping(text: &str) -> Result<Vec<(String, Value)>, YamlError> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| locate(text, e))?;
+    // Straight into our own value type: no intermediate `serde_yaml::Value` to build and drop.
+    let Direct(value) = serde_yaml::from_str(text).map_err(|e| locate(text, e))?;
     match value {
-        serde_yaml::Value::Null => Ok(Vec::new()),
-        serde_yaml::Value::Mapping(map) => Ok(map
-            .into_iter()
-            .map(|(k, v)| (key_text(&k), convert(v)))
-            .collect()),
+        Value::Null => Ok(Vec::new()),
+        Value::Map(entries) => Ok(entries),
         _ => Err(YamlError {
             message: "front matter must be `key: value` lines, not a single value or a list"
                 .to_owned(),
             offset: Some(0),
         }),
+    }
+}
+
+/// A [`Value`] deserialized directly by serde.
+struct Direct(Value);
+
+impl<'de> serde::Deserialize<'de> for Direct {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DirectVisitor).map(Direct)
+    }
+}
+
+struct DirectVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DirectVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(DirectVisitor)
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Direct(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::List(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((Direct(key), Direct(value))) = map.next_entry()? {
+            let key = key_text(key);
+            if entries.iter().any(|(k, _)| *k == key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate entry with key \"{key}\""
+                )));
+            }
+            entries.push((key, value));
+        }
+        Ok(Value::Map(entries))
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        // A YAML tag (`!custom value`): keep the value, drop the tag.
+        use serde::de::VariantAccess;
+        let (_, variant): (serde::de::IgnoredAny, _) = data.variant()?;
+        variant.newtype_variant::<Direct>().map(|Direct(v)| v)
     }
 }
 
@@ -95,28 +177,12 @@ fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     Some(start + within)
 }
 
-fn key_text(key: &serde_yaml::Value) -> String {
-    match convert(key.clone()) {
+fn key_text(key: Value) -> String {
+    match key {
         Value::String(s) | Value::Number(s) => s,
         Value::Bool(b) => b.to_string(),
         Value::Null => String::new(),
         Value::List(_) | Value::Map(_) => String::from("<complex key>"),
-    }
-}
-
-fn convert(value: serde_yaml::Value) -> Value {
-    match value {
-        serde_yaml::Value::Null => Value::Null,
-        serde_yaml::Value::Bool(b) => Value::Bool(b),
-        serde_yaml::Value::Number(n) => Value::Number(n.to_string()),
-        serde_yaml::Value::String(s) => Value::String(s),
-        serde_yaml::Value::Sequence(items) => Value::List(items.into_iter().map(convert).collect()),
-        serde_yaml::Value::Mapping(map) => Value::Map(
-            map.into_iter()
-                .map(|(k, v)| (key_text(&k), convert(v)))
-                .collect(),
-        ),
-        serde_yaml::Value::Tagged(tagged) => convert(tagged.value),
     }
 }
 
@@ -147,6 +213,31 @@ mod tests {
         let dup = parse_mapping("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
         assert_eq!(dup.offset, Some(10));
         assert_eq!(dup.message, "the key `a` appears twice; keep one");
+    }
+
+    #[test]
+    fn nested_tagged_and_null_values() {
+        let entries =
+            parse_mapping("a:\n  b: [1, ~, true]\nc: !tag x\nd:\n1: one\n").expect("valid yaml");
+        assert_eq!(
+            entries,
+            vec![
+                (
+                    "a".into(),
+                    Value::Map(vec![(
+                        "b".into(),
+                        Value::List(vec![
+                            Value::Number("1".into()),
+                            Value::Null,
+                            Value::Bool(true)
+                        ])
+                    )])
+                ),
+                ("c".into(), Value::String("x".into())),
+                ("d".into(), Value::Null),
+                ("1".into(), Value::String("one".into())),
+            ]
+        );
     }
 
     #[test]

@@ -37,7 +37,8 @@ struct Report<'a> {
 /// Runs `vault check`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = Session::open(&cli.vault, cli.today)?;
-    let diagnostics = session.diagnostics();
+    let index = session.index(session.today);
+    let diagnostics = &session.problems(&index);
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let report = Report {
         errors: count(Severity::Error),

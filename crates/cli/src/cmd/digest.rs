@@ -48,7 +48,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let week = args.week.unwrap_or_else(|| Week::containing(session.today));
     let index = session.index(week.digest_day(session.today));
     let templates = session.templates()?;
-    let diagnostics = session.diagnostics();
+    let diagnostics = &session.problems(&index);
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let vault_name = session.name();
     let input = DigestInput {

@@ -32,12 +32,13 @@ pub enum Format {
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = Session::open(&cli.vault, cli.today)?;
     let index = session.index(session.today);
+    let problems = session.problems(&index);
     let text = match args.format {
-        Format::Json => vault_render::status_json(&index, session.diagnostics())
+        Format::Json => vault_render::status_json(&index, &problems)
             .map_err(|e| Exit::failure(e.to_string()))?,
         Format::Table => table(&index.people, args.all, use_color(cli.color)),
     };
-    problem_summary(session.diagnostics());
+    problem_summary(&problems);
     print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }
 
