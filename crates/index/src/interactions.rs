@@ -39,52 +39,87 @@ pub struct Interaction {
     pub got: bool,
 }
 
-impl Interaction {
-    /// The interaction with its summary as plain text: a daily-note mention is kept as the
-    /// line was written and only made readable (links shown by label, list marks removed)
-    /// for the few interactions that are shown.
-    pub fn readable(&self) -> Interaction {
-        let mut shown = self.clone();
-        if shown.source == Source::Journal {
-            shown.summary = vault_notes::plain_text(&shown.summary);
+/// A contact as gathered: small and copyable, pointing into the notes. Only the few shown
+/// become an owned [`Interaction`] (a 100,000-note vault has hundreds of thousands of these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    /// When.
+    pub date: NaiveDate,
+    /// Where it was recorded.
+    pub source: Source,
+    /// Index of the note it was recorded in.
+    pub note: usize,
+    /// Index of the log line (for [`Source::Log`]) or of the link (for mentions).
+    pub item: usize,
+    /// Tagged `#gave`.
+    pub gave: bool,
+    /// Tagged `#got`.
+    pub got: bool,
+}
+
+impl Record {
+    /// The interaction as shown: summaries are plain text (links shown by their label).
+    pub fn interaction(&self, notes: &[Note]) -> Interaction {
+        let note = &notes[self.note];
+        let (line, kind, summary) = match self.source {
+            Source::Log => note
+                .log
+                .get(self.item)
+                .map_or((1, None, String::new()), |log| {
+                    (log.line, log.kind.clone(), log.summary.clone())
+                }),
+            Source::Journal | Source::Note => {
+                let link = note.links.get(self.item);
+                let summary = match (self.source, link.and_then(|l| l.context.as_deref())) {
+                    (Source::Journal, Some(context)) => vault_notes::plain_text(context),
+                    _ => note.stem.clone(),
+                };
+                (link.map_or(1, |l| l.line), None, summary)
+            }
+            Source::LastContact => (1, None, String::new()),
+        };
+        Interaction {
+            date: self.date,
+            source: self.source,
+            path: note.path.clone(),
+            line,
+            kind,
+            summary,
+            gave: self.gave,
+            got: self.got,
         }
-        shown
     }
 }
 
-/// Every interaction of every person note, indexed like `notes`, each sorted by date
-/// (oldest first). Non-person notes get an empty list.
+/// Every contact of every person note, indexed like `notes`, each sorted by date (oldest
+/// first). Non-person notes get an empty list.
 ///
 /// Several records of one day are one contact: log lines each count (they were written as
 /// separate entries); a note mentioning the person counts only on a day without a log line,
 /// once per day (a meeting note before a daily note); `last_contact` only on a day with no
 /// other record.
-pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Interaction>> {
-    let mut by_person: Vec<Vec<Interaction>> = vec![Vec::new(); notes.len()];
+pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Record>> {
+    let mut by_person: Vec<Vec<Record>> = vec![Vec::new(); notes.len()];
     for (i, note) in notes.iter().enumerate() {
         let Some(person) = &note.person else {
             continue;
         };
-        for log in &note.log {
-            by_person[i].push(Interaction {
+        for (item, log) in note.log.iter().enumerate() {
+            by_person[i].push(Record {
                 date: log.date,
                 source: Source::Log,
-                path: note.path.clone(),
-                line: log.line,
-                kind: log.kind.clone(),
-                summary: log.summary.clone(),
+                note: i,
+                item,
                 gave: log.gave,
                 got: log.got,
             });
         }
         if let Some(date) = person.last_contact {
-            by_person[i].push(Interaction {
+            by_person[i].push(Record {
                 date,
                 source: Source::LastContact,
-                path: note.path.clone(),
-                line: 1,
-                kind: None,
-                summary: String::new(),
+                note: i,
+                item: 0,
                 gave: false,
                 got: false,
             });
@@ -102,7 +137,7 @@ pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Interaction>> {
             DateSource::Property => Source::Note,
         };
         let mut seen: Vec<usize> = Vec::new();
-        for link in note.links.iter().filter(|l| !l.in_task) {
+        for (item, link) in note.links.iter().enumerate().filter(|(_, l)| !l.in_task) {
             let Some(target) = resolver.resolve(&link.target) else {
                 continue;
             };
@@ -110,17 +145,11 @@ pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Interaction>> {
                 continue;
             }
             seen.push(target);
-            let summary = match (&link.context, source) {
-                (Some(context), Source::Journal) => context.clone(),
-                _ => note.stem.clone(),
-            };
-            by_person[target].push(Interaction {
+            by_person[target].push(Record {
                 date,
                 source,
-                path: note.path.clone(),
-                line: link.line,
-                kind: None,
-                summary,
+                note: i,
+                item,
                 gave: false,
                 got: false,
             });
@@ -128,24 +157,20 @@ pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Interaction>> {
     }
     for list in &mut by_person {
         if !list.is_empty() {
-            *list = one_contact_per_day(std::mem::take(list));
+            one_contact_per_day(list);
         }
     }
     by_person
 }
 
-fn one_contact_per_day(mut list: Vec<Interaction>) -> Vec<Interaction> {
-    list.sort_by(|a, b| {
-        (a.date, a.source, &a.path, a.line).cmp(&(b.date, b.source, &b.path, b.line))
+fn one_contact_per_day(list: &mut Vec<Record>) {
+    list.sort_by_key(|r| (r.date, r.source, r.note, r.item));
+    let mut last_date = None;
+    list.retain(|r| {
+        let keep = r.source == Source::Log || last_date != Some(r.date);
+        last_date = Some(r.date);
+        keep
     });
-    let mut out: Vec<Interaction> = Vec::with_capacity(list.len());
-    for interaction in list {
-        let same_day_recorded = out.last().is_some_and(|last| last.date == interaction.date);
-        if interaction.source == Source::Log || !same_day_recorded {
-            out.push(interaction);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -160,7 +185,7 @@ mod tests {
             .collect()
     }
 
-    fn summary(list: &[Interaction]) -> Vec<(String, Source)> {
+    fn summary(list: &[Record]) -> Vec<(String, Source)> {
         list.iter()
             .map(|i| (i.date.to_string(), i.source))
             .collect()
@@ -196,13 +221,11 @@ mod tests {
                 ("2026-10-09".into(), Source::LastContact),
             ]
         );
-        assert_eq!(all[3][0].kind.as_deref(), Some("coffee"));
-        assert!(all[3][0].got);
-        assert_eq!(
-            all[3][2].readable().summary,
-            "Lunch with Sharon Lee, and again her."
-        );
-        assert_eq!(all[3][3].summary, "Sync");
+        let shown: Vec<Interaction> = all[3].iter().map(|r| r.interaction(&notes)).collect();
+        assert_eq!(shown[0].kind.as_deref(), Some("coffee"));
+        assert!(shown[0].got);
+        assert_eq!(shown[2].summary, "Lunch with Sharon Lee, and again her.");
+        assert_eq!(shown[3].summary, "Sync");
     }
 
     #[test]

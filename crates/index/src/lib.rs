@@ -95,10 +95,10 @@ pub struct Index {
 pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
     let resolver = Resolver::new(notes);
     let interactions = interactions::gather(notes, &resolver);
-    let mut people: Vec<PersonStatus> = notes
+    let mut people: Vec<PersonStatus> = interactions
         .iter()
-        .zip(&interactions)
-        .filter_map(|(note, list)| people::person_status(note, list, config, today))
+        .enumerate()
+        .filter_map(|(i, list)| people::person_status(notes, i, list, config, today))
         .collect();
     people::sort_by_urgency(&mut people);
 
@@ -116,7 +116,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
                 person: person.name.clone(),
                 person_path: note.path.clone(),
                 private: person.private,
-                interaction: interaction.readable(),
+                interaction: interaction.interaction(notes),
             });
         }
     }

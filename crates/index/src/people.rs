@@ -5,7 +5,7 @@ use serde::Serialize;
 use vault_notes::{Birthday, Note};
 
 use crate::config::Config;
-use crate::interactions::Interaction;
+use crate::interactions::{Interaction, Record};
 use crate::status::{Status, StatusInput, status};
 
 /// A person and where the relationship stands on the index's day.
@@ -61,13 +61,16 @@ pub struct PersonStatus {
     pub got: usize,
 }
 
-/// The standing of the person in `note` on `today`, given their interactions (oldest first).
+/// The standing of the person in `notes[index]` on `today`, given their contacts (oldest
+/// first).
 pub fn person_status(
-    note: &Note,
-    interactions: &[Interaction],
+    notes: &[Note],
+    index: usize,
+    interactions: &[Record],
     config: &Config,
     today: NaiveDate,
 ) -> Option<PersonStatus> {
+    let note = notes.get(index)?;
     let person = note.person.as_ref()?;
     let split = interactions.partition_point(|i| i.date <= today);
     let (past, planned) = interactions.split_at(split);
@@ -102,13 +105,13 @@ pub fn person_status(
         days_overdue,
         days_since_contact: last_contact.map(|last| (today - last).num_days()),
         interactions: past.len(),
-        last_interaction: past.last().map(Interaction::readable),
+        last_interaction: past.last().map(|r| r.interaction(notes)),
         last_topic: past
             .iter()
             .rev()
-            .find(|i| !i.summary.is_empty())
-            .map(Interaction::readable),
-        planned: planned.iter().map(Interaction::readable).collect(),
+            .map(|r| r.interaction(notes))
+            .find(|i| !i.summary.is_empty()),
+        planned: planned.iter().map(|r| r.interaction(notes)).collect(),
         score,
         favorite: person.favorite,
         private: person.private,
@@ -149,7 +152,7 @@ mod tests {
         let notes = vec![note];
         let resolver = vault_notes::Resolver::new(&notes);
         let all = crate::interactions::gather(&notes, &resolver);
-        person_status(&notes[0], &all[0], &Config::default(), d("2026-11-23")).expect("person")
+        person_status(&notes, 0, &all[0], &Config::default(), d("2026-11-23")).expect("person")
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::interactions::Interaction;
+use crate::interactions::Record;
 
 /// Reconnects in one calendar month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,7 +35,7 @@ pub struct Reconnects {
 /// their cadence earlier, or who had none. `people` gives each person's interactions
 /// (oldest first) and cadence.
 pub fn reconnects<'a>(
-    people: impl IntoIterator<Item = (&'a [Interaction], u32)>,
+    people: impl IntoIterator<Item = (&'a [Record], u32)>,
     today: NaiveDate,
     goal: u32,
 ) -> Reconnects {
@@ -103,14 +103,12 @@ mod tests {
     use super::*;
     use crate::interactions::Source;
 
-    fn on(date: &str) -> Interaction {
-        Interaction {
+    fn on(date: &str) -> Record {
+        Record {
             date: NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date"),
             source: Source::Log,
-            path: String::new(),
-            line: 1,
-            kind: None,
-            summary: String::new(),
+            note: 0,
+            item: 0,
             gave: false,
             got: false,
         }

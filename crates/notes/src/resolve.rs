@@ -8,7 +8,8 @@ use crate::note::Note;
 /// with or without folders; else by a person's alias when only one person has it.
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
-    by_path: HashMap<String, usize>,
+    /// Lower-cased path without `.md`, by note; for folder-qualified links.
+    paths: Vec<String>,
     by_stem: HashMap<String, Vec<usize>>,
     by_alias: HashMap<String, Vec<usize>>,
 }
@@ -22,7 +23,7 @@ impl Resolver {
                 .path
                 .get(..note.path.len().saturating_sub(3))
                 .unwrap_or(&note.path);
-            resolver.by_path.insert(without_ext.to_lowercase(), i);
+            resolver.paths.push(without_ext.to_lowercase());
             resolver
                 .by_stem
                 .entry(note.stem.to_lowercase())
@@ -52,21 +53,23 @@ impl Resolver {
         if key.is_empty() {
             return None;
         }
-        if let Some(&i) = self.by_path.get(&key) {
-            return Some(i);
+        let stem = key.rsplit('/').next().unwrap_or(&key);
+        if let Some(candidates) = self.by_stem.get(stem) {
+            if !key.contains('/') {
+                return candidates.first().copied();
+            }
+            // `People/Sam` or a partial path such as `dir1/Note`: the note whose path is it
+            // or ends with it.
+            let suffix = format!("/{key}");
+            if let Some(&i) = candidates.iter().find(|&&i| {
+                let path = &self.paths[i];
+                *path == key || path.ends_with(&suffix)
+            }) {
+                return Some(i);
+            }
         }
         if key.contains('/') {
-            // A partial path such as `dir1/Note` matches a note whose path ends with it.
-            let suffix = format!("/{key}");
-            return self
-                .by_path
-                .iter()
-                .filter(|(path, _)| path.ends_with(&suffix))
-                .map(|(_, &i)| i)
-                .min();
-        }
-        if let Some(&first) = self.by_stem.get(&key).and_then(|c| c.first()) {
-            return Some(first);
+            return None;
         }
         match self.by_alias.get(&key).map(Vec::as_slice) {
             Some([only]) => Some(*only),

@@ -61,27 +61,33 @@ pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError
 
     // Walking and parsing overlap: each note is parsed on a free core as soon as the walk
     // finds it. Order is restored by sorting at the end.
-    let found: Vec<Found> = walk(root, options)
+    let problems = std::sync::Mutex::new(Vec::new());
+    let report = |found: Vec<Diagnostic>| {
+        if !found.is_empty() {
+            // A poisoned lock only means another thread panicked; its data is still whole.
+            let mut all = problems
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            all.extend(found);
+        }
+    };
+    let mut notes: Vec<Note> = walk(root, options)
         .par_bridge()
-        .map(|item| match item {
+        .filter_map(|item| match item {
             Walked::Note(relative, absolute) => {
                 let (note, diagnostics) = read_note(&relative, &absolute, options);
-                Found::Note(note, diagnostics)
+                report(diagnostics);
+                note
             }
-            Walked::Problem(diagnostic) => Found::Problem(diagnostic),
+            Walked::Problem(diagnostic) => {
+                report(vec![diagnostic]);
+                None
+            }
         })
         .collect();
-    let mut diagnostics = Vec::new();
-    let mut notes = Vec::with_capacity(found.len());
-    for item in found {
-        match item {
-            Found::Note(note, diags) => {
-                notes.extend(note);
-                diagnostics.extend(diags);
-            }
-            Found::Problem(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
+    let mut diagnostics = problems
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     notes.sort_by(|a, b| a.path.cmp(&b.path));
     set_aside_sync_copies(&mut notes, &mut diagnostics);
     diagnostics.sort();
@@ -90,11 +96,6 @@ pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError
 
 enum Walked {
     Note(String, PathBuf),
-    Problem(Diagnostic),
-}
-
-enum Found {
-    Note(Option<Note>, Vec<Diagnostic>),
     Problem(Diagnostic),
 }
 
