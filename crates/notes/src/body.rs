@@ -256,6 +256,13 @@ fn log_line(text: &str, line: u32) -> Option<LogLine> {
         {
             (Some(word.to_lowercase()), after.trim().to_owned())
         }
+        // `- 2026-10-02 call`: a lone word says what kind of contact it was.
+        _ if !summary.is_empty()
+            && summary.len() <= 24
+            && summary.chars().all(|c| c.is_alphabetic() || c == '-') =>
+        {
+            (Some(summary.to_lowercase()), String::new())
+        }
         _ => (None, summary),
     };
     Some(LogLine {
@@ -370,6 +377,7 @@ mod tests {
 - 2026-10-021 not a date
 - 2026-05-01x neither
 - plain item
+- 2026-05-02 long lunch
 ";
         let scan = scan(body, 5, ALL);
         let got: Vec<_> = scan
@@ -397,10 +405,11 @@ mod tests {
                     true,
                     6
                 ),
-                (d("2026-09-01"), None, "call", false, false, 7),
-                (d("2026-08-01"), None, "lunch", true, false, 8),
-                (d("2026-07-01"), None, "Lunch", false, false, 9),
-                (d("2026-06-01"), None, "dinner", false, false, 10),
+                (d("2026-09-01"), Some("call"), "", false, false, 7),
+                (d("2026-08-01"), Some("lunch"), "", true, false, 8),
+                (d("2026-07-01"), Some("lunch"), "", false, false, 9),
+                (d("2026-06-01"), Some("dinner"), "", false, false, 10),
+                (d("2026-05-02"), None, "long lunch", false, false, 14),
             ]
         );
     }

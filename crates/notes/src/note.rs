@@ -483,7 +483,7 @@ mod tests {
             "\u{FEFF}---\r\nname: Why\r\n---\r\n- 2026-01-02 call\r\n",
         );
         assert_eq!(p.note.person.map(|x| x.name).as_deref(), Some("Why"));
-        assert_eq!(p.note.log[0].summary, "call");
+        assert_eq!(p.note.log[0].kind.as_deref(), Some("call"));
         let u = parse("People/Z.md", "---\nname: Z\n- 2026-01-02 call\n");
         assert_eq!(u.diagnostics[0].code, "unterminated-front-matter");
         assert_eq!(u.note.log.len(), 1);

@@ -95,7 +95,8 @@ pub fn status_json(index: &Index, diagnostics: &[Diagnostic]) -> Result<String, 
 }
 
 pub(crate) fn to_pretty<T: Serialize>(value: &T) -> Result<String, RenderError> {
-    let mut text = serde_json::to_string_pretty(value).map_err(|e| RenderError::Json(e.to_string()))?;
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|e| RenderError::Json(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

@@ -5,23 +5,39 @@
 //! Templates are Tera templates from `templates/`, embedded in the binary; a vault can
 //! override any of them. This crate knows templates and nothing about parsing or files.
 
+mod chart;
 mod json;
 mod templates;
 mod view;
 
 pub use json::{DiagnosticJson, StatusJson, status_json};
-pub use templates::{RenderError, TemplateOverride, Templates, BUILTIN_TEMPLATES};
+pub use templates::{BUILTIN_TEMPLATES, RenderError, TemplateOverride, Templates};
 pub use view::{DigestInput, HealthCounts};
 
 /// The digest as Markdown, linking people as `[[Name]]`.
-pub fn digest_markdown(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
-    templates.render("digest.md", &view::digest_view(templates, input)?)
+pub fn digest_markdown(
+    templates: &Templates,
+    input: &DigestInput<'_>,
+) -> Result<String, RenderError> {
+    templates
+        .render("digest.md", &view::digest_view(templates, input)?)
+        .map(end_with_newline)
 }
 
 /// The digest as one self-contained HTML page (inline CSS and SVG, no script, no external
 /// request), with every piece of note text escaped.
 pub fn digest_html(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
-    templates.render("digest.html", &view::digest_view(templates, input)?)
+    templates
+        .render("digest.html", &view::digest_view(templates, input)?)
+        .map(end_with_newline)
+}
+
+/// Files end with a newline, whatever the template's last line does.
+fn end_with_newline(mut text: String) -> String {
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// The digest as JSON: the `people` of `vault status --format json` plus every section.

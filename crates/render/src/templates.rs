@@ -5,7 +5,10 @@ use serde::Serialize;
 /// The built-in templates, by name: embedded from the repository's `templates/` folder.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("digest.md", include_str!("../../../templates/digest.md")),
-    ("digest.html", include_str!("../../../templates/digest.html")),
+    (
+        "digest.html",
+        include_str!("../../../templates/digest.html"),
+    ),
     ("draft.txt", include_str!("../../../templates/draft.txt")),
 ];
 
@@ -59,6 +62,7 @@ impl Templates {
     pub fn with_overrides(overrides: &[TemplateOverride]) -> Result<Templates, RenderError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
+        tera.register_filter("md_cell", md_cell);
         let mut origins = Vec::new();
         for (name, text) in BUILTIN_TEMPLATES {
             let user = overrides.iter().find(|o| o.name == *name);
@@ -66,32 +70,45 @@ impl Templates {
                 Some(o) => (o.text.as_str(), o.origin.clone()),
                 None => (*text, format!("built-in {name}")),
             };
-            tera.add_raw_template(name, text).map_err(|e| RenderError::Template {
-                origin: origin.clone(),
-                message: error_chain(&e),
-            })?;
+            tera.add_raw_template(name, text)
+                .map_err(|e| RenderError::Template {
+                    origin: origin.clone(),
+                    message: error_chain(&e),
+                })?;
             origins.push(((*name).to_owned(), origin));
         }
         Ok(Templates { tera, origins })
     }
 
     /// Renders template `name` with `context`.
-    pub(crate) fn render<T: Serialize>(&self, name: &str, context: &T) -> Result<String, RenderError> {
+    pub(crate) fn render<T: Serialize>(
+        &self,
+        name: &str,
+        context: &T,
+    ) -> Result<String, RenderError> {
         let origin = || {
             self.origins
                 .iter()
                 .find(|(n, _)| n == name)
                 .map_or_else(|| name.to_owned(), |(_, o)| o.clone())
         };
-        let context = tera::Context::from_serialize(context).map_err(|e| RenderError::Template {
-            origin: origin(),
-            message: error_chain(&e),
-        })?;
-        self.tera.render(name, &context).map_err(|e| RenderError::Template {
-            origin: origin(),
-            message: error_chain(&e),
-        })
+        let context =
+            tera::Context::from_serialize(context).map_err(|e| RenderError::Template {
+                origin: origin(),
+                message: error_chain(&e),
+            })?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| RenderError::Template {
+                origin: origin(),
+                message: error_chain(&e),
+            })
     }
+}
+
+/// Makes text safe inside a Markdown table cell: `|` escaped, line breaks as spaces.
+fn md_cell(text: &str, _: tera::Kwargs, _: &tera::State) -> String {
+    text.replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
 fn error_chain(err: &dyn std::error::Error) -> String {

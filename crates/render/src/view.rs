@@ -49,7 +49,14 @@ pub(crate) struct DigestView<'a> {
     reconnects: &'a Reconnects,
     network: &'a Network,
     health: HealthView,
+    charts: Charts,
     people: Vec<PersonJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct Charts {
+    reconnects: crate::chart::ReconnectChart,
+    statuses: crate::chart::StatusChart,
 }
 
 #[derive(Debug, Serialize)]
@@ -191,6 +198,10 @@ pub(crate) fn digest_view<'a>(
             hints: health.hints,
             total: health.errors + health.warnings + health.hints,
         },
+        charts: Charts {
+            reconnects: crate::chart::reconnects(index),
+            statuses: crate::chart::statuses(index),
+        },
         people: index.people.iter().map(PersonJson::new).collect(),
     })
 }
@@ -228,14 +239,14 @@ fn reason(p: &PersonStatus) -> String {
     let mut reason = format!("last {what} {since}, cadence {} days", p.cadence_days);
     if p.status == Status::Hibernating {
         reason.push_str(" — hibernating");
-    } else if p.status == Status::DueSoon {
-        if let Some(days) = p.days_overdue {
-            reason.push_str(&match -days {
-                0 => " — due today".to_owned(),
-                1 => " — due tomorrow".to_owned(),
-                n => format!(" — due in {n} days"),
-            });
-        }
+    } else if p.status == Status::DueSoon
+        && let Some(days) = p.days_overdue
+    {
+        reason.push_str(&match -days {
+            0 => " — due today".to_owned(),
+            1 => " — due tomorrow".to_owned(),
+            n => format!(" — due in {n} days"),
+        });
     }
     reason
 }
@@ -271,8 +282,16 @@ fn suggestion(templates: &Templates, p: &PersonStatus) -> Result<SuggestionView,
         last_contact: p.last_contact.map(date),
         last_topic: topic.map(|t| t.summary.clone()),
         last_topic_date: topic.map(|t| date(t.date)),
-        interests: if p.private { Vec::new() } else { p.interests.clone() },
-        company: if p.private { Vec::new() } else { p.company.clone() },
+        interests: if p.private {
+            Vec::new()
+        } else {
+            p.interests.clone()
+        },
+        company: if p.private {
+            Vec::new()
+        } else {
+            p.company.clone()
+        },
         role: p.role.clone().filter(|_| !p.private),
         draft,
     })
@@ -353,7 +372,13 @@ mod tests {
 
     #[test]
     fn links_use_the_file_name_and_label_with_the_name() {
-        assert_eq!(person_link("Sharon Lee", "People/Sharon Lee.md"), "[[Sharon Lee]]");
-        assert_eq!(person_link("Sharon Lee", "People/sharon.md"), "[[People/sharon|Sharon Lee]]");
+        assert_eq!(
+            person_link("Sharon Lee", "People/Sharon Lee.md"),
+            "[[Sharon Lee]]"
+        );
+        assert_eq!(
+            person_link("Sharon Lee", "People/sharon.md"),
+            "[[People/sharon|Sharon Lee]]"
+        );
     }
 }

@@ -1,0 +1,147 @@
+//! Geometry for the digest's inline SVG charts, computed here so templates only place
+//! integers (nothing from a note ever reaches an SVG attribute).
+
+use serde::Serialize;
+use vault_index::{Index, Status};
+
+/// Width and height of the chart drawing area, in SVG units.
+const WIDTH: u32 = 600;
+const HEIGHT: u32 = 140;
+const BOTTOM: u32 = 20;
+
+/// One bar of the reconnects chart.
+#[derive(Debug, Serialize)]
+pub(crate) struct MonthBar {
+    /// `Nov`.
+    label: String,
+    /// `2026-11`.
+    month: String,
+    value: u32,
+    met: bool,
+    current: bool,
+    x: u32,
+    y: u32,
+    width: u32,
+    height: u32,
+    label_x: u32,
+}
+
+/// The reconnects-per-month chart.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReconnectChart {
+    width: u32,
+    height: u32,
+    baseline: u32,
+    bars: Vec<MonthBar>,
+    /// Where the goal line is drawn (none without a goal).
+    goal_y: Option<u32>,
+    max: u32,
+}
+
+/// One segment of the people-by-status bar.
+#[derive(Debug, Serialize)]
+pub(crate) struct StatusSegment {
+    status: &'static str,
+    count: usize,
+    x: u32,
+    width: u32,
+}
+
+/// The people-by-status stacked bar.
+#[derive(Debug, Serialize)]
+pub(crate) struct StatusChart {
+    width: u32,
+    segments: Vec<StatusSegment>,
+}
+
+pub(crate) fn reconnects(index: &Index) -> ReconnectChart {
+    let months = &index.reconnects.months;
+    let goal = index.reconnects.goal;
+    let max = months
+        .iter()
+        .map(|m| m.reconnects)
+        .max()
+        .unwrap_or(0)
+        .max(goal)
+        .max(1);
+    let area = HEIGHT - BOTTOM;
+    let slot = WIDTH / u32::try_from(months.len().max(1)).unwrap_or(1);
+    let scale = |v: u32| v.min(max) * (area - 10) / max;
+    let last = months.len().saturating_sub(1);
+    let bars = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let i = u32::try_from(i).unwrap_or(0);
+            let height = scale(m.reconnects);
+            MonthBar {
+                label: month_label(&m.month),
+                month: m.month.clone(),
+                value: m.reconnects,
+                met: m.met,
+                current: i as usize == last,
+                x: i * slot + slot / 6,
+                y: area - height,
+                width: slot * 2 / 3,
+                height,
+                label_x: i * slot + slot / 2,
+            }
+        })
+        .collect();
+    ReconnectChart {
+        width: WIDTH,
+        height: HEIGHT,
+        baseline: area,
+        bars,
+        goal_y: (goal > 0).then(|| area - scale(goal)),
+        max,
+    }
+}
+
+pub(crate) fn statuses(index: &Index) -> StatusChart {
+    let total = index.people.len().max(1);
+    let mut x = 0;
+    let mut segments = Vec::new();
+    for status in Status::ALL {
+        let count = index.people.iter().filter(|p| p.status == status).count();
+        if count == 0 {
+            continue;
+        }
+        let width = u32::try_from(count * WIDTH as usize / total)
+            .unwrap_or(0)
+            .max(2);
+        segments.push(StatusSegment {
+            status: status.as_str(),
+            count,
+            x,
+            width,
+        });
+        x += width;
+    }
+    StatusChart {
+        width: x.max(WIDTH),
+        segments,
+    }
+}
+
+fn month_label(month: &str) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    month
+        .get(5..7)
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| NAMES.get(m.wrapping_sub(1)))
+        .map_or_else(|| month.to_owned(), |n| (*n).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_labels() {
+        assert_eq!(month_label("2026-11"), "Nov");
+        assert_eq!(month_label("2026-13"), "2026-13");
+    }
+}
