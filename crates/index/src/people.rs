@@ -5,7 +5,7 @@ use serde::Serialize;
 use vault_notes::{Birthday, Note};
 
 use crate::config::Config;
-use crate::interactions::{Interaction, Record};
+use crate::interactions::{Interaction, Record, Source};
 use crate::status::{Status, StatusInput, status};
 
 /// A person and where the relationship stands on the index's day.
@@ -35,7 +35,8 @@ pub struct PersonStatus {
     pub interactions: usize,
     /// The latest interaction on or before today, for "what you last talked about".
     pub last_interaction: Option<Interaction>,
-    /// The latest interaction that has a summary (it may be older than the last one).
+    /// What you last talked about: the latest log line with a summary, else the latest
+    /// mention with one (it may be older than the last interaction).
     pub last_topic: Option<Interaction>,
     /// Interactions after today.
     pub planned: Vec<Interaction>,
@@ -106,11 +107,7 @@ pub fn person_status(
         days_since_contact: last_contact.map(|last| (today - last).num_days()),
         interactions: past.len(),
         last_interaction: past.last().map(|r| r.interaction(notes)),
-        last_topic: past
-            .iter()
-            .rev()
-            .map(|r| r.interaction(notes))
-            .find(|i| !i.summary.is_empty()),
+        last_topic: last_topic(past, notes),
         planned: planned.iter().map(|r| r.interaction(notes)).collect(),
         score,
         favorite: person.favorite,
@@ -123,6 +120,19 @@ pub fn person_status(
         gave: past.iter().filter(|i| i.gave).count(),
         got: past.iter().filter(|i| i.got).count(),
     })
+}
+
+/// What you last talked about: the latest log line with a summary (written to say just
+/// that), else the latest mention with one.
+fn last_topic(past: &[Record], notes: &[Note]) -> Option<Interaction> {
+    let with_summary = |source: Option<Source>| {
+        past.iter()
+            .rev()
+            .filter(|r| source.is_none_or(|s| r.source == s))
+            .map(|r| r.interaction(notes))
+            .find(|i| !i.summary.is_empty())
+    };
+    with_summary(Some(Source::Log)).or_else(|| with_summary(None))
 }
 
 /// Sorts people in urgency order: status, then days overdue (most first; no contact last),

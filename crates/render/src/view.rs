@@ -262,7 +262,11 @@ fn suggestion(templates: &Templates, p: &PersonStatus) -> Result<SuggestionView,
             status: p.status.as_str(),
             days_since_contact: p.days_since_contact,
             last_kind: p.last_interaction.as_ref().and_then(|i| i.kind.as_deref()),
-            last_topic: topic.map(|t| t.summary.as_str()),
+            // A log line says what you talked about; a daily-note line is a diary entry
+            // ("Lunch with Shaz…") that would read oddly in a message to them.
+            last_topic: topic
+                .filter(|t| t.source == vault_index::Source::Log)
+                .map(|t| t.summary.as_str()),
             interests: &p.interests,
             company: &p.company,
             role: p.role.as_deref(),
