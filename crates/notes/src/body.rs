@@ -168,6 +168,15 @@ fn classify(line: &str) -> LineKind<'_> {
     LineKind::Item(text)
 }
 
+/// The log line a single line of a person's note stands for, if it is one (a list item or
+/// heading starting with a date; tasks are not log lines).
+pub fn log_line_of(line: &str) -> Option<LogLine> {
+    match classify(line) {
+        LineKind::Item(text) | LineKind::Heading(text) => log_line(text, 1),
+        LineKind::Task { .. } | LineKind::Other => None,
+    }
+}
+
 /// A line as plain text: list markers and heading marks removed, wikilinks shown by their
 /// label or file name, whitespace collapsed.
 pub fn plain_text(line: &str) -> String {

@@ -18,6 +18,7 @@ mod body;
 mod cadence;
 mod dates;
 mod diagnostic;
+pub mod edit;
 mod frontmatter;
 mod link;
 mod note;
@@ -30,7 +31,7 @@ mod value;
 mod vault;
 pub mod yaml;
 
-pub use body::{Link, LogLine, Task, plain_text};
+pub use body::{Link, LogLine, Task, log_line_of, plain_text};
 pub use cadence::parse_cadence;
 pub use dates::{Birthday, JournalFormat, parse_date};
 pub use diagnostic::{Diagnostic, Severity};
