@@ -59,6 +59,18 @@ pub enum Command {
     Status(cmd::status::Args),
     /// Report every problem in the vault as path:line:col: severity: message.
     Check(cmd::check::Args),
+    /// Add an interaction line (`- 2026-11-25 coffee: TEXT`) to a person's log.
+    Log(cmd::log::Args),
+    /// Create a person note from the person.md template.
+    Add(cmd::add::Args),
+    /// Do not suggest a person before a date (sets snooze_until).
+    Snooze(cmd::snooze::Args),
+    /// Stop tracking a person (sets paused: true).
+    Pause(cmd::pause::Args),
+    /// Track a paused or snoozed person again (removes paused, else snooze_until).
+    Resume(cmd::pause::Args),
+    /// Check off a follow-up you promised (- [ ] becomes - [x] ✅ date).
+    Done(cmd::done::Args),
 }
 
 /// Parses `--today`.

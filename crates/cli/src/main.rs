@@ -7,9 +7,13 @@
 mod cli;
 mod cmd;
 mod config;
+mod diff;
 mod exit;
 mod output;
+mod person_match;
 mod session;
+mod when;
+mod write;
 
 use std::process::ExitCode;
 
@@ -34,6 +38,12 @@ fn main() -> ExitCode {
         Command::Digest(args) => cmd::digest::execute(&cli, args),
         Command::Status(args) => cmd::status::execute(&cli, args),
         Command::Check(args) => cmd::check::execute(&cli, args),
+        Command::Log(args) => cmd::log::execute(&cli, args),
+        Command::Add(args) => cmd::add::execute(&cli, args),
+        Command::Snooze(args) => cmd::snooze::execute(&cli, args),
+        Command::Pause(args) => cmd::pause::pause(&cli, args),
+        Command::Resume(args) => cmd::pause::resume(&cli, args),
+        Command::Done(args) => cmd::done::execute(&cli, args),
     };
     match result {
         Ok(()) => ExitCode::from(exit::SUCCESS),

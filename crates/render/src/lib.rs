@@ -32,6 +32,28 @@ pub fn digest_html(templates: &Templates, input: &DigestInput<'_>) -> Result<Str
         .map(end_with_newline)
 }
 
+/// What a new person note is made from (`vault add`).
+#[derive(Debug, serde::Serialize)]
+pub struct PersonNote<'a> {
+    /// Display name (also the file name).
+    pub name: &'a str,
+    /// Relationship, when given.
+    pub relationship: Option<&'a str>,
+    /// Cadence as written, when given.
+    pub cadence: Option<&'a str>,
+    /// Company, when given.
+    pub company: Option<&'a str>,
+    /// E-mail, when given.
+    pub email: Option<&'a str>,
+    /// Today, `YYYY-MM-DD`.
+    pub today: String,
+}
+
+/// A new person note from the `person.md` template.
+pub fn person_note(templates: &Templates, note: &PersonNote<'_>) -> Result<String, RenderError> {
+    templates.render("person.md", note).map(end_with_newline)
+}
+
 /// Files end with a newline, whatever the template's last line does.
 fn end_with_newline(mut text: String) -> String {
     if !text.ends_with('\n') {

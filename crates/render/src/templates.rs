@@ -10,6 +10,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/digest.html"),
     ),
     ("draft.txt", include_str!("../../../templates/draft.txt")),
+    ("person.md", include_str!("../../../templates/person.md")),
 ];
 
 /// A user's template that replaces a built-in one (from `.vault/templates/` in the vault).
@@ -63,6 +64,9 @@ impl Templates {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
         tera.register_filter("md_cell", md_cell);
+        tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
+            vault_notes::edit::yaml_scalar(text)
+        });
         let mut origins = Vec::new();
         for (name, text) in BUILTIN_TEMPLATES {
             let user = overrides.iter().find(|o| o.name == *name);

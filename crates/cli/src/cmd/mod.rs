@@ -1,5 +1,10 @@
 //! One module per subcommand, each with its `Args` and `execute`.
 
+pub mod add;
 pub mod check;
 pub mod digest;
+pub mod done;
+pub mod log;
+pub mod pause;
+pub mod snooze;
 pub mod status;

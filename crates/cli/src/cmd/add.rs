@@ -1,0 +1,167 @@
+//! `vault add`: create a person note from the `person.md` template.
+
+use vault_render::PersonNote;
+
+use crate::cli::Cli;
+use crate::exit::Exit;
+use crate::session::Session;
+use crate::write::Change;
+
+/// Arguments of `vault add`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The person's name; also the note's file name.
+    pub name: String,
+    /// Kind of relationship: ally, mentor, peer, former-colleague…
+    #[arg(long, value_name = "R")]
+    pub relationship: Option<String>,
+    /// How often to be in touch: 30, 2w, monthly…
+    #[arg(long, value_name = "C")]
+    pub cadence: Option<String>,
+    /// Company or organisation.
+    #[arg(long, value_name = "X")]
+    pub company: Option<String>,
+    /// E-mail address.
+    #[arg(long, value_name = "E")]
+    pub email: Option<String>,
+    /// Show the new note as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs `vault add`.
+pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    let name = args.name.trim();
+    check_file_name(name)
+        .map_err(|why| Exit::failure(format!("cannot add `{}`: {why}", args.name)))?;
+    if let Some(cadence) = &args.cadence
+        && vault_notes::parse_cadence(cadence).is_none()
+    {
+        return Err(Exit::usage(format!(
+            "--cadence `{cadence}` is not a cadence; write days or a phrase such as 30, 2w or monthly"
+        )));
+    }
+    let session = Session::open(&cli.vault, cli.today)?;
+    let taken = session.vault.notes.iter().find(|n| {
+        n.person.as_ref().is_some_and(|p| {
+            p.name.eq_ignore_ascii_case(name)
+                || n.stem.eq_ignore_ascii_case(name)
+                || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        })
+    });
+    if let Some(existing) = taken {
+        return Err(Exit::failure(format!(
+            "`{name}` already exists: {}",
+            existing.path
+        )));
+    }
+    let folder = session
+        .settings
+        .read
+        .people_folders
+        .first()
+        .map_or("People", |f| f.trim_matches('/'));
+    let path = if folder.is_empty() {
+        format!("{name}.md")
+    } else {
+        format!("{folder}/{name}.md")
+    };
+    let file = session.root.join(&path);
+    if file.exists() {
+        return Err(Exit::failure(format!("{path} already exists")));
+    }
+    let templates = session.templates()?;
+    let text = vault_render::person_note(
+        &templates,
+        &PersonNote {
+            name,
+            relationship: args.relationship.as_deref(),
+            cadence: args.cadence.as_deref(),
+            company: args.company.as_deref(),
+            email: args.email.as_deref(),
+            today: session.today.to_string(),
+        },
+    )
+    .map_err(|e| Exit::failure(e.to_string()))?;
+    let change = Change {
+        path: path.clone(),
+        file,
+        before: Vec::new(),
+        after: text.into_bytes(),
+        create: true,
+    };
+    change.apply(args.dry_run, &format!("Added {name} in {path}"))
+}
+
+/// Names that cannot be a note's file name on Linux, macOS or Windows, or would escape the
+/// vault, or break Obsidian links.
+pub fn check_file_name(name: &str) -> Result<(), String> {
+    const RESERVED: &[&str] = &[
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+    if name.is_empty() {
+        return Err("the name is empty".into());
+    }
+    if name.len() > 200 {
+        return Err("the name is longer than 200 bytes, too long for a file name".into());
+    }
+    if name == "." || name == ".." || name.contains("..") {
+        return Err("`..` would point outside the people folder".into());
+    }
+    if let Some(c) = name.chars().find(|c| matches!(c, '/' | '\\')) {
+        return Err(format!("`{c}` separates folders; a name cannot contain it"));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+    {
+        return Err(format!(
+            "`{c}` is not allowed in file names on Windows (or macOS for `:`)"
+        ));
+    }
+    if let Some(c) = name.chars().find(|c| matches!(c, '[' | ']' | '#' | '^')) {
+        return Err(format!("`{c}` would break Obsidian links to the note"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err("control characters cannot be in a file name".into());
+    }
+    if name.starts_with('.') {
+        return Err(
+            "a name starting with `.` would make a hidden file that vault and Obsidian skip".into(),
+        );
+    }
+    if name.ends_with(['.', ' ']) {
+        return Err("Windows does not allow a file name ending with `.` or a space".into());
+    }
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
+        return Err(format!("`{stem}` is a reserved device name on Windows"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_and_unsafe_names() {
+        for ok in [
+            "Sharon Lee",
+            "José Álvarez",
+            "O'Brien",
+            "Anne-Marie 2",
+            "李雷",
+        ] {
+            assert_eq!(check_file_name(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "", "../x", "a/b", "a\\b", "C:", "x:y", "..", "a\u{7}", "CON", "com1.txt", "Lpt9",
+            "trail.", "trail ", ".hidden", "a|b", "a[b", "why?", "star*",
+        ] {
+            assert!(check_file_name(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_file_name(&"x".repeat(201)).is_err());
+    }
+}

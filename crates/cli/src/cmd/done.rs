@@ -1,0 +1,72 @@
+//! `vault done`: check off a follow-up you promised.
+
+use crate::cli::Cli;
+use crate::exit::Exit;
+use crate::person_match::find_person;
+use crate::session::Session;
+use crate::write::Change;
+
+/// Arguments of `vault done`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Who: a name, file name or alias.
+    pub person: String,
+    /// Words of the follow-up, when the person has several open.
+    pub r#match: Option<String>,
+    /// Show the change as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs `vault done`.
+pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    let session = Session::open(&cli.vault, cli.today)?;
+    let note = find_person(&session.vault.notes, &args.person)?;
+    let index = session.index(session.today);
+    let wanted = args.r#match.as_deref().map(str::to_lowercase);
+    let open: Vec<_> = index
+        .follow_ups
+        .iter()
+        .filter(|f| f.person_path == note.path)
+        .filter(|f| {
+            wanted
+                .as_deref()
+                .is_none_or(|w| f.text.to_lowercase().contains(w))
+        })
+        .collect();
+    let follow_up = match open.as_slice() {
+        [one] => *one,
+        [] => {
+            let what = args
+                .r#match
+                .as_deref()
+                .map_or_else(String::new, |m| format!(" matching `{m}`"));
+            return Err(Exit::failure(format!(
+                "no open follow-up{what} for {}",
+                note.stem
+            )));
+        }
+        several => {
+            let list: Vec<String> = several
+                .iter()
+                .map(|f| format!("  {}:{}: {}", f.path, f.line, f.text))
+                .collect();
+            return Err(Exit::failure(format!(
+                "{} open follow-ups; say which with a few of its words (vault done \"{}\" WORDS):\n{}",
+                several.len(),
+                args.person,
+                list.join("\n")
+            )));
+        }
+    };
+    let mut change = Change::read(&session.root, &follow_up.path)?;
+    change.after = vault_notes::edit::complete_task(&change.before, follow_up.line, session.today)
+        .map_err(|e| Exit::failure(format!("{}: {e}", follow_up.path)))?;
+    change.apply(
+        args.dry_run,
+        &format!(
+            "Done: {} ({}:{})",
+            follow_up.text, follow_up.path, follow_up.line
+        ),
+    )
+}

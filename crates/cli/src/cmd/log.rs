@@ -1,0 +1,99 @@
+//! `vault log`: add an interaction line to a person's note.
+
+use crate::cli::Cli;
+use crate::exit::Exit;
+use crate::person_match::find_person;
+use crate::session::Session;
+use crate::when::parse_when;
+use crate::write::Change;
+
+/// Arguments of `vault log`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Who: a name, file name or alias.
+    pub person: String,
+    /// What happened, on one line.
+    pub text: String,
+    /// When: YYYY-MM-DD, today, yesterday, a weekday (the last one, today included) or 3d ago.
+    #[arg(long, default_value = "today", value_name = "DATE")]
+    pub date: String,
+    /// The kind of contact, written before the text: coffee, call, lunch…
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// You helped them (adds #gave).
+    #[arg(long, conflicts_with = "got")]
+    pub gave: bool,
+    /// They helped you (adds #got).
+    #[arg(long)]
+    pub got: bool,
+    /// Show the change as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs `vault log`.
+pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    let session = Session::open(&cli.vault, cli.today)?;
+    let date = parse_when(&args.date, session.today).map_err(Exit::usage)?;
+    let rest = entry_text(args)?;
+    let note = find_person(&session.vault.notes, &args.person)?;
+    let name = note
+        .person
+        .as_ref()
+        .map_or(note.stem.as_str(), |p| p.name.as_str());
+    let mut change = Change::read(&session.root, &note.path)?;
+    let (after, _) = vault_notes::edit::add_log_line(&change.before, date, &rest)
+        .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
+    change.after = after;
+    let what = args
+        .kind
+        .as_deref()
+        .map_or_else(String::new, |k| format!("{} ", k.to_lowercase()));
+    let planned = if date > session.today {
+        " (planned)"
+    } else {
+        ""
+    };
+    change.apply(
+        args.dry_run,
+        &format!("Logged {date} {what}with {name} in {}{planned}", note.path),
+    )
+}
+
+/// The text after the date: `coffee: TEXT #gave`.
+fn entry_text(args: &Args) -> Result<String, Exit> {
+    if args.text.contains(['\n', '\r']) {
+        return Err(Exit::usage(
+            "the text must be one line: a log entry is one line of the note",
+        ));
+    }
+    let mut rest = String::new();
+    if let Some(kind) = &args.kind {
+        let ok = !kind.is_empty()
+            && kind
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            return Err(Exit::usage(format!(
+                "--kind `{kind}` must be one word, such as coffee or call"
+            )));
+        }
+        rest.push_str(&kind.to_lowercase());
+        if !args.text.trim().is_empty() {
+            rest.push_str(": ");
+        }
+    }
+    rest.push_str(args.text.trim());
+    if args.gave {
+        rest.push_str(" #gave");
+    }
+    if args.got {
+        rest.push_str(" #got");
+    }
+    if rest.trim().is_empty() {
+        return Err(Exit::usage(
+            "say what happened: vault log PERSON \"coffee at the café\"",
+        ));
+    }
+    Ok(rest.trim().to_owned())
+}

@@ -1,0 +1,52 @@
+//! `vault snooze`: do not suggest a person before a date.
+
+use chrono::Days;
+use vault_notes::Property;
+use vault_notes::edit::{set_property, yaml_scalar};
+
+use crate::cli::Cli;
+use crate::exit::Exit;
+use crate::person_match::find_person;
+use crate::session::Session;
+use crate::write::Change;
+
+/// Arguments of `vault snooze`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Who: a name, file name or alias.
+    pub person: String,
+    /// Until when: YYYY-MM-DD, or a span from today such as 2w, 30d or 3 months.
+    pub until: String,
+    /// Show the change as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Runs `vault snooze`.
+pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    let session = Session::open(&cli.vault, cli.today)?;
+    let until = vault_notes::parse_date(&args.until)
+        .or_else(|| {
+            vault_notes::parse_cadence(&args.until)
+                .and_then(|days| session.today.checked_add_days(Days::new(u64::from(days))))
+        })
+        .ok_or_else(|| {
+            Exit::usage(format!(
+                "`{}` is not a date or a span; write 2026-12-15, 2w or 30d",
+                args.until
+            ))
+        })?;
+    let note = find_person(&session.vault.notes, &args.person)?;
+    let name = note
+        .person
+        .as_ref()
+        .map_or(note.stem.as_str(), |p| p.name.as_str());
+    let keys: Vec<&str> = Property::SnoozeUntil.keys().collect();
+    let mut change = Change::read(&session.root, &note.path)?;
+    change.after = set_property(&change.before, &keys, &yaml_scalar(&until.to_string()))
+        .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
+    change.apply(
+        args.dry_run,
+        &format!("Snoozed {name} until {until} in {}", note.path),
+    )
+}

@@ -1,0 +1,121 @@
+//! Finding the person a command is about: by name, file name or alias, case-insensitively.
+
+use vault_notes::Note;
+
+use crate::exit::Exit;
+
+/// The one person note `query` names among `notes`. No match, or several, is an error
+/// (exit 1) that lists the candidates.
+pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit> {
+    let wanted = query.trim().to_lowercase();
+    let people = notes.iter().filter(|n| n.person.is_some());
+    let matches: Vec<&Note> = people
+        .clone()
+        .filter(|n| {
+            n.person.as_ref().is_some_and(|p| {
+                p.name.to_lowercase() == wanted
+                    || n.stem.to_lowercase() == wanted
+                    || p.aliases.iter().any(|a| a.to_lowercase() == wanted)
+            })
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let close: Vec<String> = people
+                .filter(|n| {
+                    let name = n
+                        .person
+                        .as_ref()
+                        .map_or(&n.stem, |p| &p.name)
+                        .to_lowercase();
+                    !wanted.is_empty()
+                        && (name.contains(&wanted)
+                            || wanted.contains(&name)
+                            || name
+                                .split_whitespace()
+                                .any(|w| wanted.split_whitespace().any(|q| q == w)))
+                })
+                .map(describe)
+                .collect();
+            let hint = if close.is_empty() {
+                "; `vault status --all` lists everyone, `vault add` creates a person".to_owned()
+            } else {
+                format!("; did you mean: {}", close.join(", "))
+            };
+            Err(Exit::failure(format!("no person named `{query}`{hint}")))
+        }
+        several => Err(Exit::failure(format!(
+            "`{query}` could be {}; use the file name to pick one",
+            several
+                .iter()
+                .map(|n| describe(n))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn describe(note: &Note) -> String {
+    let name = note
+        .person
+        .as_ref()
+        .map_or(note.stem.as_str(), |p| p.name.as_str());
+    format!("{name} ({})", note.path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vault_notes::{ReadOptions, parse_note};
+
+    fn notes() -> Vec<Note> {
+        [
+            ("People/Sharon Lee.md", "---\naliases: [Shaz, S]\n---\n"),
+            ("People/sam.md", "---\nname: Sam Smith\naliases: [S]\n---\n"),
+            ("Notes/Shaz.md", ""),
+        ]
+        .iter()
+        .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+        .collect()
+    }
+
+    #[test]
+    fn by_name_file_name_or_alias() {
+        let notes = notes();
+        for query in ["sharon lee", "SHAZ", "Sharon Lee"] {
+            assert_eq!(
+                find_person(&notes, query).map(|n| n.path.as_str()).ok(),
+                Some("People/Sharon Lee.md")
+            );
+        }
+        assert_eq!(
+            find_person(&notes, "sam").map(|n| n.path.as_str()).ok(),
+            Some("People/sam.md")
+        );
+        assert_eq!(
+            find_person(&notes, "sam smith")
+                .map(|n| n.path.as_str())
+                .ok(),
+            Some("People/sam.md")
+        );
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_list_candidates() {
+        let notes = notes();
+        let err = find_person(&notes, "s").expect_err("ambiguous");
+        assert_eq!(err.code, crate::exit::FAILURE);
+        assert!(
+            err.message.contains("People/sam.md") && err.message.contains("People/Sharon Lee.md"),
+            "{}",
+            err.message
+        );
+        let err = find_person(&notes, "Sharon").expect_err("unknown");
+        assert!(
+            err.message.contains("did you mean: Sharon Lee"),
+            "{}",
+            err.message
+        );
+    }
+}
