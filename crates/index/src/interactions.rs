@@ -1,6 +1,7 @@
 //! Gathering every dated contact with each person from all the sources a vault has.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use vault_notes::{DateSource, Note, Resolver};
 
@@ -125,35 +126,15 @@ pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Record>> {
             });
         }
     }
-    for (i, note) in notes.iter().enumerate() {
-        let Some((date, date_source)) = note.date else {
-            continue;
-        };
-        if note.person.is_some() {
-            continue;
-        }
-        let source = match date_source {
-            DateSource::Journal => Source::Journal,
-            DateSource::Property => Source::Note,
-        };
-        let mut seen: Vec<usize> = Vec::new();
-        for (item, link) in note.links.iter().enumerate().filter(|(_, l)| !l.in_task) {
-            let Some(target) = resolver.resolve(&link.target) else {
-                continue;
-            };
-            if target == i || notes[target].person.is_none() || seen.contains(&target) {
-                continue;
-            }
-            seen.push(target);
-            by_person[target].push(Record {
-                date,
-                source,
-                note: i,
-                item,
-                gave: false,
-                got: false,
-            });
-        }
+    // Mentions in dated notes: resolved in parallel (most of a large vault's links), then
+    // handed to each person in note order.
+    let mentions: Vec<(usize, Record)> = notes
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, note)| mentions_in(notes, resolver, i, note))
+        .collect();
+    for (target, record) in mentions {
+        by_person[target].push(record);
     }
     for list in &mut by_person {
         if !list.is_empty() {
@@ -161,6 +142,42 @@ pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Record>> {
         }
     }
     by_person
+}
+
+/// The people a dated note mentions (once each), as records for them.
+fn mentions_in(notes: &[Note], resolver: &Resolver, i: usize, note: &Note) -> Vec<(usize, Record)> {
+    let Some((date, date_source)) = note.date else {
+        return Vec::new();
+    };
+    if note.person.is_some() {
+        return Vec::new();
+    }
+    let source = match date_source {
+        DateSource::Journal => Source::Journal,
+        DateSource::Property => Source::Note,
+    };
+    let mut found: Vec<(usize, Record)> = Vec::new();
+    for (item, link) in note.links.iter().enumerate().filter(|(_, l)| !l.in_task) {
+        let Some(target) = resolver.resolve(&link.target) else {
+            continue;
+        };
+        if target == i || notes[target].person.is_none() || found.iter().any(|(t, _)| *t == target)
+        {
+            continue;
+        }
+        found.push((
+            target,
+            Record {
+                date,
+                source,
+                note: i,
+                item,
+                gave: false,
+                got: false,
+            },
+        ));
+    }
+    found
 }
 
 fn one_contact_per_day(list: &mut Vec<Record>) {

@@ -2,6 +2,7 @@
 //! nobody or to several people, contact dated in the future.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use vault_notes::{Diagnostic, Note, Resolver, Severity};
 
 /// Properties whose links name people (meeting notes: `people: ["[[Steph Ango]]"]`).
@@ -18,10 +19,16 @@ pub const PEOPLE_PROPERTIES: &[&str] = &[
 pub fn lint(notes: &[Note], resolver: &Resolver, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     duplicate_people(notes, &mut out);
-    for note in notes {
-        links(note, notes, resolver, &mut out);
-        future_contact(note, today, &mut out);
-    }
+    let per_note: Vec<Diagnostic> = notes
+        .par_iter()
+        .flat_map_iter(|note| {
+            let mut found = Vec::new();
+            links(note, notes, resolver, &mut found);
+            future_contact(note, today, &mut found);
+            found
+        })
+        .collect();
+    out.extend(per_note);
     out
 }
 

@@ -53,7 +53,12 @@ pub struct Parsed {
 
 /// Parses the raw bytes of the note at `path` (relative to the vault root).
 pub fn parse_note(path: &str, bytes: &[u8], options: &ReadOptions) -> Parsed {
-    let source = Source::decode(bytes);
+    parse_note_owned(path, bytes.to_vec(), options)
+}
+
+/// Like [`parse_note`], taking over the bytes (no copy of the text).
+pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Parsed {
+    let source = Source::decode_owned(bytes);
     let text = source.text.as_str();
     let mut diagnostics = Vec::new();
     if let Some((line, column)) = source.invalid_utf8_at {
@@ -125,6 +130,11 @@ pub fn parse_note(path: &str, bytes: &[u8], options: &ReadOptions) -> Parsed {
     if date.is_some() {
         links.extend(property_links(&properties));
     }
+    // A large vault keeps every note in memory: no spare capacity.
+    links.shrink_to_fit();
+    let (mut log, mut tasks) = (scan.log, scan.tasks);
+    log.shrink_to_fit();
+    tasks.shrink_to_fit();
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Parsed {
         note: Note {
@@ -133,8 +143,8 @@ pub fn parse_note(path: &str, bytes: &[u8], options: &ReadOptions) -> Parsed {
             person,
             date,
             links,
-            log: scan.log,
-            tasks: scan.tasks,
+            log,
+            tasks,
         },
         diagnostics,
     }

@@ -17,18 +17,20 @@ pub struct Resolver {
 impl Resolver {
     /// Indexes `notes`; resolved values are indices into that slice.
     pub fn new(notes: &[Note]) -> Resolver {
-        let mut resolver = Resolver::default();
-        for (i, note) in notes.iter().enumerate() {
-            let without_ext = note
-                .path
-                .get(..note.path.len().saturating_sub(3))
-                .unwrap_or(&note.path);
-            resolver.paths.push(without_ext.to_lowercase());
-            resolver
-                .by_stem
-                .entry(note.stem.to_lowercase())
-                .or_default()
-                .push(i);
+        use rayon::prelude::*;
+        let paths: Vec<String> = notes
+            .par_iter()
+            .map(|note| {
+                let without_ext = note.path.get(..note.path.len().saturating_sub(3));
+                without_ext.unwrap_or(&note.path).to_lowercase()
+            })
+            .collect();
+        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::default();
+        by_stem.reserve(paths.len());
+        let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, (note, path)) in notes.iter().zip(&paths).enumerate() {
+            let stem = path.rsplit('/').next().unwrap_or(path);
+            by_stem.entry(stem.to_owned()).or_default().push(i);
             if let Some(person) = &note.person {
                 let mut names: Vec<String> =
                     person.aliases.iter().map(|a| a.to_lowercase()).collect();
@@ -36,34 +38,43 @@ impl Resolver {
                 names.sort();
                 names.dedup();
                 for name in names {
-                    resolver.by_alias.entry(name).or_default().push(i);
+                    by_alias.entry(name).or_default().push(i);
                 }
             }
         }
         // Obsidian prefers the shortest path when several notes share a file name.
-        for candidates in resolver.by_stem.values_mut() {
-            candidates.sort_by_key(|&i| (notes[i].path.len(), notes[i].path.clone()));
+        for candidates in by_stem.values_mut().filter(|c| c.len() > 1) {
+            candidates.sort_by(|&a, &b| {
+                (notes[a].path.len(), &notes[a].path).cmp(&(notes[b].path.len(), &notes[b].path))
+            });
         }
-        resolver
+        Resolver {
+            paths,
+            by_stem,
+            by_alias,
+        }
     }
 
     /// The note `target` (as written in the link, without label or heading) points to.
     pub fn resolve(&self, target: &str) -> Option<usize> {
-        let key = target.trim().trim_start_matches('/').to_lowercase();
+        let key = lowercase(target.trim().trim_start_matches('/'));
+        let key: &str = &key;
         if key.is_empty() {
             return None;
         }
-        let stem = key.rsplit('/').next().unwrap_or(&key);
+        let stem = key.rsplit('/').next().unwrap_or(key);
         if let Some(candidates) = self.by_stem.get(stem) {
             if !key.contains('/') {
                 return candidates.first().copied();
             }
             // `People/Sam` or a partial path such as `dir1/Note`: the note whose path is it
             // or ends with it.
-            let suffix = format!("/{key}");
             if let Some(&i) = candidates.iter().find(|&&i| {
-                let path = &self.paths[i];
-                *path == key || path.ends_with(&suffix)
+                let path = self.paths[i].as_str();
+                path == key
+                    || path
+                        .strip_suffix(key)
+                        .is_some_and(|head| head.ends_with('/'))
             }) {
                 return Some(i);
             }
@@ -71,7 +82,7 @@ impl Resolver {
         if key.contains('/') {
             return None;
         }
-        match self.by_alias.get(&key).map(Vec::as_slice) {
+        match self.by_alias.get(key).map(Vec::as_slice) {
             Some([only]) => Some(*only),
             _ => None,
         }
@@ -80,8 +91,18 @@ impl Resolver {
     /// The people who share the name or alias `name` (for reporting ambiguity).
     pub fn alias_candidates(&self, name: &str) -> &[usize] {
         self.by_alias
-            .get(&name.trim().to_lowercase())
+            .get(lowercase(name.trim()).as_ref())
             .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// `text` in lower case, borrowed when it already is (most link targets are not, but the
+/// check is cheaper than the allocation it saves).
+fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

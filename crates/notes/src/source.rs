@@ -20,23 +20,29 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 impl Source {
     /// Decodes raw file bytes.
     pub fn decode(bytes: &[u8]) -> Source {
-        let (had_bom, body) = match bytes.strip_prefix(BOM) {
-            Some(rest) => (true, rest),
-            None => (false, bytes),
-        };
-        match std::str::from_utf8(body) {
+        Source::decode_owned(bytes.to_vec())
+    }
+
+    /// Decodes raw file bytes it takes over: valid UTF-8 (nearly every note) becomes the
+    /// text without a copy.
+    pub fn decode_owned(mut bytes: Vec<u8>) -> Source {
+        let had_bom = bytes.starts_with(BOM);
+        if had_bom {
+            bytes.drain(..BOM.len());
+        }
+        match String::from_utf8(bytes) {
             Ok(text) => Source {
-                text: text.to_owned(),
+                text,
                 had_bom,
                 invalid_utf8_at: None,
             },
             Err(err) => {
-                let valid = &body[..err.valid_up_to()];
-                // The valid prefix is UTF-8 by construction.
-                let prefix = String::from_utf8_lossy(valid);
+                let valid_up_to = err.utf8_error().valid_up_to();
+                let bytes = err.into_bytes();
+                let prefix = String::from_utf8_lossy(&bytes[..valid_up_to]);
                 let (line, column) = line_column(&prefix, prefix.len());
                 Source {
-                    text: String::from_utf8_lossy(body).into_owned(),
+                    text: String::from_utf8_lossy(&bytes).into_owned(),
                     had_bom,
                     invalid_utf8_at: Some((line, column)),
                 }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::note::{Note, parse_note};
+use crate::note::{Note, parse_note_owned};
 use crate::options::{ReadOptions, is_under};
 
 /// Every note of a vault and every problem found reading it.
@@ -146,7 +146,7 @@ fn read_note(
     if let Err(err) = io::Read::read_to_end(&mut file, &mut bytes) {
         return unreadable(err);
     }
-    let parsed = parse_note(relative, &bytes, options);
+    let parsed = parse_note_owned(relative, bytes, options);
     (Some(parsed.note), parsed.diagnostics)
 }
 

@@ -8,6 +8,7 @@
 mod chart;
 mod json;
 mod templates;
+mod text;
 mod view;
 
 pub use json::{DiagnosticJson, StatusJson, status_json};

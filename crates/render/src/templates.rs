@@ -63,7 +63,20 @@ impl Templates {
     pub fn with_overrides(overrides: &[TemplateOverride]) -> Result<Templates, RenderError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
-        tera.register_filter("md_cell", md_cell);
+        tera.register_filter("md_cell", |text: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::text::md_cell(text)
+        });
+        tera.register_filter(
+            "blockquote",
+            |text: &str, _: tera::Kwargs, _: &tera::State| crate::text::blockquote(text),
+        );
+        tera.register_filter("unlink", |text: &str, _: tera::Kwargs, _: &tera::State| {
+            crate::text::unlink(text)
+        });
+        tera.register_filter(
+            "second_person",
+            |text: &str, _: tera::Kwargs, _: &tera::State| crate::text::second_person(text),
+        );
         tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
             vault_notes::edit::yaml_scalar(text)
         });
@@ -108,11 +121,6 @@ impl Templates {
                 message: error_chain(&e),
             })
     }
-}
-
-/// Makes text safe inside a Markdown table cell: `|` escaped, line breaks as spaces.
-fn md_cell(text: &str, _: tera::Kwargs, _: &tera::State) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
 fn error_chain(err: &dyn std::error::Error) -> String {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use vault_index::{
-    FollowUp, Index, Network, PersonStatus, Reconnects, Status, Upcoming, UpcomingKind, WeekEntry,
+    FollowUp, Index, PersonStatus, Reconnects, Status, Upcoming, UpcomingKind, WeekEntry,
 };
 
 use crate::json::PersonJson;
@@ -47,7 +47,7 @@ pub(crate) struct DigestView<'a> {
     upcoming: Vec<UpcomingView<'a>>,
     this_week: Vec<WeekView<'a>>,
     reconnects: &'a Reconnects,
-    network: &'a Network,
+    network: NetworkView<'a>,
     health: HealthView,
     charts: Charts,
     people: Vec<PersonJson<'a>>,
@@ -70,15 +70,20 @@ struct HealthView {
 #[derive(Debug, Serialize)]
 struct SuggestionView {
     name: String,
+    first_name: String,
     link: String,
     path: String,
     status: &'static str,
+    relationship: Option<String>,
     private: bool,
     favorite: bool,
     reason: String,
     days_overdue: Option<i64>,
+    days_since_contact: Option<i64>,
     cadence_days: u32,
     last_contact: Option<String>,
+    /// The kind of the last contact, `coffee` (none for private people).
+    last_kind: Option<String>,
     /// What you last talked about (none for private people).
     last_topic: Option<String>,
     last_topic_date: Option<String>,
@@ -123,6 +128,8 @@ struct FollowUpView<'a> {
 struct UpcomingView<'a> {
     date: String,
     weekday: String,
+    /// `26 Nov`.
+    day_month: String,
     in_days: i64,
     kind: &'static str,
     person: &'a str,
@@ -136,6 +143,8 @@ struct UpcomingView<'a> {
 struct WeekView<'a> {
     date: String,
     weekday: String,
+    /// `26 Nov`.
+    day_month: String,
     person: &'a str,
     link: String,
     private: bool,
@@ -143,6 +152,45 @@ struct WeekView<'a> {
     summary: Option<&'a str>,
     source: &'static str,
     path: &'a str,
+}
+
+/// The network section: the index's figures, with people linked and bars measured.
+#[derive(Debug, Serialize)]
+struct NetworkView<'a> {
+    people: usize,
+    by_relationship: Vec<CountView<'a>>,
+    by_company: Vec<CountView<'a>>,
+    gave: usize,
+    got: usize,
+    reciprocity: Vec<ReciprocityView<'a>>,
+    /// Names of people with no contact on record.
+    no_contact: &'a [String],
+    /// The same people, linked.
+    no_contact_people: Vec<NamedLink<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct CountView<'a> {
+    label: &'a str,
+    count: usize,
+    /// Bar length, percent of the largest count (an integer from 1 to 100).
+    share: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct ReciprocityView<'a> {
+    person: &'a str,
+    person_path: &'a str,
+    link: String,
+    gave: usize,
+    got: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct NamedLink<'a> {
+    name: &'a str,
+    link: String,
+    path: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -191,7 +239,7 @@ pub(crate) fn digest_view<'a>(
         upcoming: index.upcoming.iter().map(upcoming).collect(),
         this_week: index.this_week.iter().map(week_entry).collect(),
         reconnects: &index.reconnects,
-        network: &index.network,
+        network: network(index),
         health: HealthView {
             errors: health.errors,
             warnings: health.warnings,
@@ -204,6 +252,59 @@ pub(crate) fn digest_view<'a>(
         },
         people: index.people.iter().map(PersonJson::new).collect(),
     })
+}
+
+fn network(index: &Index) -> NetworkView<'_> {
+    let n = &index.network;
+    fn counts(counts: &[vault_index::Count]) -> Vec<CountView<'_>> {
+        let max = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+        counts
+            .iter()
+            .map(|c| CountView {
+                label: &c.label,
+                count: c.count,
+                share: (c.count * 100 / max).max(1),
+            })
+            .collect()
+    }
+    NetworkView {
+        people: n.people,
+        by_relationship: counts(&n.by_relationship),
+        by_company: counts(&n.by_company),
+        gave: n.gave,
+        got: n.got,
+        reciprocity: n
+            .reciprocity
+            .iter()
+            .map(|r| ReciprocityView {
+                person: &r.person,
+                person_path: &r.person_path,
+                link: person_link(&r.person, &r.person_path),
+                gave: r.gave,
+                got: r.got,
+            })
+            .collect(),
+        no_contact: &n.no_contact,
+        no_contact_people: n
+            .no_contact
+            .iter()
+            .map(|name| {
+                let path = index
+                    .people
+                    .iter()
+                    .find(|p| &p.name == name && p.last_contact.is_none())
+                    .map(|p| p.path.as_str());
+                NamedLink {
+                    name,
+                    link: path.map_or_else(
+                        || format!("[[{}]]", name.replace(['[', ']', '|'], "")),
+                        |path| person_link(name, path),
+                    ),
+                    path,
+                }
+            })
+            .collect(),
+    }
 }
 
 /// An Obsidian link to a person's note, labelled with their name when the file name differs.
@@ -275,15 +376,23 @@ fn suggestion(templates: &Templates, p: &PersonStatus) -> Result<SuggestionView,
     };
     Ok(SuggestionView {
         name: p.name.clone(),
+        first_name: p.first_name.clone(),
         link: person_link(&p.name, &p.path),
         path: p.path.clone(),
         status: p.status.as_str(),
+        relationship: p.relationship.clone(),
         private: p.private,
         favorite: p.favorite,
         reason: reason(p),
         days_overdue: p.days_overdue,
+        days_since_contact: p.days_since_contact,
         cadence_days: p.cadence_days,
         last_contact: p.last_contact.map(date),
+        last_kind: p
+            .last_interaction
+            .as_ref()
+            .and_then(|i| i.kind.clone())
+            .filter(|_| !p.private),
         last_topic: topic.map(|t| t.summary.clone()),
         last_topic_date: topic.map(|t| date(t.date)),
         interests: if p.private {
@@ -336,6 +445,7 @@ fn upcoming(u: &Upcoming) -> UpcomingView<'_> {
     UpcomingView {
         date: date(u.date),
         weekday: u.date.format("%a").to_string(),
+        day_month: u.date.format("%-d %b").to_string(),
         in_days: u.in_days,
         kind: match u.kind {
             UpcomingKind::Birthday => "birthday",
@@ -355,6 +465,7 @@ fn week_entry(e: &WeekEntry) -> WeekView<'_> {
     WeekView {
         date: date(i.date),
         weekday: i.date.format("%a").to_string(),
+        day_month: i.date.format("%-d %b").to_string(),
         person: &e.person,
         link: person_link(&e.person, &e.person_path),
         private: e.private,

@@ -7,7 +7,7 @@ use vault_notes::{Diagnostic, Severity};
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::{paint, plural, print, use_color};
-use crate::session::Session;
+use crate::session::{Session, keep};
 
 /// Arguments of `vault check`.
 #[derive(Debug, clap::Args)]
@@ -36,9 +36,9 @@ struct Report<'a> {
 
 /// Runs `vault check`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = Session::open(&cli.vault, cli.today)?;
-    let index = session.index(session.today);
-    let diagnostics = &session.problems(&index);
+    let session = keep(Session::open(&cli.vault, cli.today)?);
+    let index = keep(session.index(session.today));
+    let diagnostics = keep(session.problems(index)).as_slice();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let report = Report {
         errors: count(Severity::Error),

@@ -10,7 +10,7 @@ use vault_render::{DigestInput, HealthCounts};
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::{print, problem_summary, write_atomically};
-use crate::session::Session;
+use crate::session::{Session, keep};
 
 /// Arguments of `vault digest`.
 #[derive(Debug, clap::Args)]
@@ -44,15 +44,15 @@ pub enum Format {
 
 /// Runs `vault digest`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = Session::open(&cli.vault, cli.today)?;
+    let session = keep(Session::open(&cli.vault, cli.today)?);
     let week = args.week.unwrap_or_else(|| Week::containing(session.today));
-    let index = session.index(week.digest_day(session.today));
+    let index = keep(session.index(week.digest_day(session.today)));
     let templates = session.templates()?;
-    let diagnostics = &session.problems(&index);
+    let diagnostics = keep(session.problems(index)).as_slice();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let vault_name = session.name();
     let input = DigestInput {
-        index: &index,
+        index,
         vault_name: &vault_name,
         health: HealthCounts {
             errors: count(Severity::Error),

@@ -6,7 +6,7 @@ use vault_index::{PersonStatus, Status};
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::{paint, print, problem_summary, use_color};
-use crate::session::Session;
+use crate::session::{Session, keep};
 
 /// Arguments of `vault status`.
 #[derive(Debug, clap::Args)]
@@ -30,15 +30,16 @@ pub enum Format {
 
 /// Runs `vault status`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = Session::open(&cli.vault, cli.today)?;
-    let index = session.index(session.today);
-    let problems = session.problems(&index);
+    let session = keep(Session::open(&cli.vault, cli.today)?);
+    let index = keep(session.index(session.today));
+    let problems = keep(session.problems(index));
     let text = match args.format {
-        Format::Json => vault_render::status_json(&index, &problems)
-            .map_err(|e| Exit::failure(e.to_string()))?,
+        Format::Json => {
+            vault_render::status_json(index, problems).map_err(|e| Exit::failure(e.to_string()))?
+        }
         Format::Table => table(&index.people, args.all, use_color(cli.color)),
     };
-    problem_summary(&problems);
+    problem_summary(problems);
     print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }
 
