@@ -28,11 +28,41 @@ pub fn corpora_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// The `vault` binary, built (or found up to date) once per test process.
+///
+/// This package is not the one that owns the binary, so cargo does not build it for these
+/// tests by itself: `cargo test --workspace` on a fresh clone would find no binary, and a
+/// stale one after a change. Building it here keeps the README's test command complete.
+pub fn vault_bin() -> PathBuf {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let exe = std::env::current_exe().unwrap_or_else(|e| panic!("current exe: {e}"));
+        // target/<profile>/deps/<test> -> target/<profile>
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .unwrap_or_else(|| panic!("unexpected test path {}", exe.display()));
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut build = std::process::Command::new(cargo);
+        build
+            .current_dir(repo_root())
+            .args(["build", "--quiet", "-p", "vault", "--bin", "vault"]);
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            build.arg("--release");
+        }
+        let status = build
+            .status()
+            .unwrap_or_else(|e| panic!("cargo build -p vault: {e}"));
+        assert!(status.success(), "cargo build -p vault failed");
+        profile_dir.join(format!("vault{}", std::env::consts::EXE_SUFFIX))
+    })
+    .clone()
+}
+
 /// A `vault` command with colours off and `--today` pinned, isolated from the caller's
 /// environment.
 pub fn vault(vault_dir: &Path) -> assert_cmd::Command {
-    let mut cmd =
-        assert_cmd::Command::cargo_bin("vault").unwrap_or_else(|e| panic!("no vault binary: {e}"));
+    let mut cmd = assert_cmd::Command::new(vault_bin());
     cmd.env_remove("VAULT_DIR")
         .env_remove("VAULT_TODAY")
         .env("NO_COLOR", "1")

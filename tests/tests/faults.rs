@@ -106,7 +106,7 @@ fn huge_and_deep_notes_are_handled() {
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::{Command, Stdio};
-    let bin = assert_cmd::cargo::cargo_bin("vault");
+    let bin = vault_testsuite::vault_bin();
     let cases = vault_testsuite::cases_dir().join("statuses/vault");
     let mut child = Command::new(bin)
         .args(["--today", "2026-11-23", "--vault"])

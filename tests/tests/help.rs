@@ -3,8 +3,7 @@
 use vault_testsuite::repo_root;
 
 fn help(args: &[&str]) -> String {
-    let out = assert_cmd::Command::cargo_bin("vault")
-        .unwrap_or_else(|e| panic!("{e}"))
+    let out = assert_cmd::Command::new(vault_testsuite::vault_bin())
         .env("COLUMNS", "100")
         .env_remove("VAULT_DIR")
         .env_remove("VAULT_TODAY")
@@ -43,14 +42,12 @@ fn help_of_every_command() {
 
 #[test]
 fn bad_usage_exits_2() {
-    let out = assert_cmd::Command::cargo_bin("vault")
-        .unwrap_or_else(|e| panic!("{e}"))
+    let out = assert_cmd::Command::new(vault_testsuite::vault_bin())
         .args(["status", "--format", "yaml"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
-    let out = assert_cmd::Command::cargo_bin("vault")
-        .unwrap_or_else(|e| panic!("{e}"))
+    let out = assert_cmd::Command::new(vault_testsuite::vault_bin())
         .args(["--today", "tomorrow", "status"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));

@@ -99,17 +99,24 @@ pub(crate) fn reconnects(index: &Index) -> ReconnectChart {
 }
 
 pub(crate) fn statuses(index: &Index) -> StatusChart {
-    let total = index.people.len().max(1);
-    let mut x = 0;
+    let counts: Vec<(Status, usize)> = Status::ALL
+        .into_iter()
+        .map(|status| {
+            let count = index.people.iter().filter(|p| p.status == status).count();
+            (status, count)
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    let total = counts.iter().map(|(_, count)| count).sum::<usize>().max(1);
+    let full = WIDTH as usize;
     let mut segments = Vec::new();
-    for status in Status::ALL {
-        let count = index.people.iter().filter(|p| p.status == status).count();
-        if count == 0 {
-            continue;
-        }
-        let width = u32::try_from(count * WIDTH as usize / total)
-            .unwrap_or(0)
-            .max(2);
+    let mut done = 0;
+    let mut x = 0;
+    for (status, count) in counts {
+        done += count;
+        // Each segment ends where its running total falls, so the bar fills the width.
+        let end = u32::try_from(done * full / total).unwrap_or(WIDTH);
+        let width = end.saturating_sub(x).max(2);
         segments.push(StatusSegment {
             status: status.as_str(),
             count,

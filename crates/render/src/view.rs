@@ -118,6 +118,8 @@ struct FollowUpView<'a> {
     /// The task (none for private people).
     text: Option<&'a str>,
     due: Option<String>,
+    /// `Fri 20 Nov`.
+    due_short: Option<String>,
     overdue: bool,
     days_until_due: Option<i64>,
     path: &'a str,
@@ -250,27 +252,58 @@ pub(crate) fn digest_view<'a>(
             reconnects: crate::chart::reconnects(index),
             statuses: crate::chart::statuses(index),
         },
-        people: index.people.iter().map(PersonJson::new).collect(),
+        // The people of `vault status --format json`, but the digest is meant to be
+        // shared: a private person's relationship is note text, so it is left out.
+        people: index
+            .people
+            .iter()
+            .map(|p| {
+                let mut person = PersonJson::new(p);
+                if p.private {
+                    person.relationship = None;
+                }
+                person
+            })
+            .collect(),
     })
 }
 
 fn network(index: &Index) -> NetworkView<'_> {
     let n = &index.network;
-    fn counts(counts: &[vault_index::Count]) -> Vec<CountView<'_>> {
-        let max = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
-        counts
-            .iter()
-            .map(|c| CountView {
-                label: &c.label,
-                count: c.count,
-                share: (c.count * 100 / max).max(1),
+    // Counted here rather than taken from the index: a private person's relationship
+    // and company are note text, so they count as `private` and not at all.
+    let mut relationships = std::collections::BTreeMap::<&str, usize>::new();
+    let mut companies = std::collections::BTreeMap::<&str, usize>::new();
+    for p in &index.people {
+        let relationship = if p.private {
+            "private"
+        } else {
+            p.relationship.as_deref().unwrap_or("unspecified")
+        };
+        *relationships.entry(relationship).or_default() += 1;
+        if !p.private {
+            for company in &p.company {
+                *companies.entry(company.as_str()).or_default() += 1;
+            }
+        }
+    }
+    fn counts(map: std::collections::BTreeMap<&str, usize>) -> Vec<CountView<'_>> {
+        let max = map.values().copied().max().unwrap_or(1).max(1);
+        let mut counts: Vec<CountView<'_>> = map
+            .into_iter()
+            .map(|(label, count)| CountView {
+                label,
+                count,
+                share: (count * 100 / max).max(1),
             })
-            .collect()
+            .collect();
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(b.label)));
+        counts
     }
     NetworkView {
         people: n.people,
-        by_relationship: counts(&n.by_relationship),
-        by_company: counts(&n.by_company),
+        by_relationship: counts(relationships),
+        by_company: counts(companies),
         gave: n.gave,
         got: n.got,
         reciprocity: n
@@ -380,7 +413,7 @@ fn suggestion(templates: &Templates, p: &PersonStatus) -> Result<SuggestionView,
         link: person_link(&p.name, &p.path),
         path: p.path.clone(),
         status: p.status.as_str(),
-        relationship: p.relationship.clone(),
+        relationship: p.relationship.clone().filter(|_| !p.private),
         private: p.private,
         favorite: p.favorite,
         reason: reason(p),
@@ -416,7 +449,7 @@ fn row(p: &PersonStatus) -> PersonRow<'_> {
         link: person_link(&p.name, &p.path),
         path: &p.path,
         status: p.status.as_str(),
-        relationship: p.relationship.as_deref(),
+        relationship: p.relationship.as_deref().filter(|_| !p.private),
         cadence_days: p.cadence_days,
         last_contact: p.last_contact.map(date),
         due: p.due.map(date),
@@ -434,6 +467,7 @@ fn follow_up(f: &FollowUp) -> FollowUpView<'_> {
         private: f.private,
         text: (!f.private).then_some(f.text.as_str()),
         due: f.due.map(date),
+        due_short: f.due.map(|d| d.format("%a %-d %b").to_string()),
         overdue: f.overdue,
         days_until_due: f.days_until_due,
         path: &f.path,

@@ -1,6 +1,6 @@
-//! The digest in all three formats, from an in-memory vault pinned to 2026-11-23: every
-//! section present, note text escaped, private people by name only, notes never evaluated
-//! as templates.
+//! The digest in all three formats, from in-memory vaults pinned to 2026-11-23: every
+//! section present (or saying it is empty), note text escaped, private people by name
+//! only, notes never evaluated as templates, drafts that read like a person wrote them.
 
 use chrono::NaiveDate;
 use vault_index::{Config, Index};
@@ -24,20 +24,33 @@ fn notes(files: &[(&str, &str)]) -> Vec<Note> {
         .collect()
 }
 
-fn index(notes: &[Note]) -> Index {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-    vault_index::build(notes, &Config::default(), today)
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
 }
 
+fn index(notes: &[Note]) -> Index {
+    vault_index::build(notes, &Config::default(), today())
+}
+
+/// Everyone who is hibernating, overdue or due soon is suggested.
+fn index_suggesting_all(notes: &[Note]) -> Index {
+    let config = Config {
+        suggestions: 100,
+        ..Config::default()
+    };
+    vault_index::build(notes, &config, today())
+}
+
+/// A small vault with something in every section.
 fn vault() -> Vec<Note> {
     notes(&[
         (
             "People/Sharon Lee.md",
-            "---\nrelationship: former-colleague\ncadence: monthly\nrole: VP Engineering\ncompany: \"[[Initech]]\"\ninterests: [sourdough, trail running]\nfavorite: true\nbirthday: 12-02\n---\n## Log\n- 2026-09-30 coffee: her new role at Initech and hiring #got\n- 2026-08-12 call: intro to Dana #gave\n- [ ] send the incident-review template 📅 2026-11-20\n",
+            "---\nrelationship: former-colleague\ncadence: monthly\nrole: VP Engineering\ncompany: \"[[Initech]]\"\ninterests: [sourdough, trail running]\nfavorite: true\nbirthday: 1984-12-02\n---\n## Log\n- 2026-09-30 coffee: her new role at Initech and hiring #got\n- 2026-08-12 call: intro to Dana #gave\n- [ ] send the incident-review template | the short one 📅 2026-11-20\n",
         ),
         (
             "People/Marco Rossi.md",
-            "---\nrelationship: peer\n---\n- 2026-11-27 lunch: planned\n",
+            "---\nrelationship: peer\ncompany: Initech\n---\n- 2026-11-27 lunch: the reorg, part two\n",
         ),
         (
             "People/Kim.md",
@@ -45,7 +58,11 @@ fn vault() -> Vec<Note> {
         ),
         (
             "People/Old Friend.md",
-            "---\nrelationship: friend\n---\n- 2026-05-01 dinner: the move to Lisbon\n",
+            "---\nrelationship: friend\ninterests: [chess]\n---\n- 2026-05-01 dinner: his move to Lisbon\n",
+        ),
+        (
+            "People/priya.md",
+            "---\nname: Priya N\nrelationship: mentor\ncadence: 60\n---\n- 2026-09-01 call: managing managers\n",
         ),
         ("People/Nina.md", "---\nrelationship: connection\n---\n"),
         (
@@ -75,42 +92,127 @@ fn input<'a>(index: &'a Index) -> DigestInput<'a> {
     }
 }
 
+/// The eight sections (the third in two parts), in order, after the headline.
 const SECTIONS: &[&str] = &[
     "Reach out this week",
     "Overdue and hibernating",
     "Due soon",
     "Follow-ups you promised",
     "Coming up",
-    "This week",
+    "This week's log",
     "Network",
     "Vault health",
 ];
+
+fn markdown(index: &Index) -> String {
+    digest_markdown(&Templates::builtin(), &input(index)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn html(index: &Index) -> String {
+    digest_html(&Templates::builtin(), &input(index)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn json(index: &Index) -> serde_json::Value {
+    let text = digest_json(&Templates::builtin(), &input(index)).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Asserts `needles` occur in `haystack` in this order.
+fn assert_in_order(haystack: &str, needles: &[String]) {
+    let mut from = 0;
+    for needle in needles {
+        match haystack[from..].find(needle.as_str()) {
+            Some(at) => from += at + needle.len(),
+            None => panic!("{needle:?} missing or out of order in:\n{haystack}"),
+        }
+    }
+}
+
+/// The drafts of the suggestions, by person.
+fn drafts(index: &Index) -> Vec<(String, String)> {
+    let value = json(index);
+    value["suggestions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| {
+            Some((
+                s["name"].as_str()?.to_owned(),
+                s["draft"].as_str()?.to_owned(),
+            ))
+        })
+        .collect()
+}
 
 #[test]
 fn markdown_digest_snapshot() {
     let notes = vault();
     let index = index(&notes);
-    let md =
-        digest_markdown(&Templates::builtin(), &input(&index)).unwrap_or_else(|e| panic!("{e}"));
-    for section in SECTIONS {
-        assert!(md.contains(&format!("## {section}")), "missing {section}");
+    let md = markdown(&index);
+    let mut headings = vec!["# Keeping in touch — 2026-W48".to_owned()];
+    headings.extend(SECTIONS.iter().map(|s| format!("\n## {s}\n")));
+    assert_in_order(&md, &headings);
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn markdown_links_people_and_never_writes_tasks() {
+    let notes = vault();
+    let index = index(&notes);
+    let md = markdown(&index);
+    for link in ["[[Sharon Lee]]", "[[Marco Rossi]]", "[[Kim]]", "[[Nina]]"] {
+        assert!(md.contains(link), "missing {link}");
     }
-    assert!(md.contains("[[Sharon Lee]]"));
+    // A person whose file name differs from their name, inside a table cell.
+    assert!(md.contains("| [[People/priya\\|Priya N]] |"), "{md}");
+    // The digest lives in the vault: a task line there would be a new follow-up.
+    for line in md.lines() {
+        let t = line.trim_start().trim_start_matches(['>', ' ']);
+        for marker in ["- [ ]", "- [/]", "* [ ]", "+ [ ]", "- [x]"] {
+            assert!(!t.starts_with(marker), "task syntax in the digest: {line}");
+        }
+    }
+    // A `|` in a note does not break its table row.
     assert!(
-        !md.contains("- [ ]"),
-        "the digest lives in the vault: no task syntax"
+        md.contains("send the incident-review template \\| the short one"),
+        "{md}"
     );
     assert!(md.contains("> Hi Sharon,"));
-    insta::assert_snapshot!(md);
+    assert!(md.contains("run `vault check` for details"));
+}
+
+#[test]
+fn markdown_headline_counts_the_week() {
+    let notes = vault();
+    let index = index(&notes);
+    let md = markdown(&index);
+    let h = &index.headline;
+    assert!(
+        md.contains(&format!(
+            "**This week:** {} overdue · {} hibernating · {} due this week",
+            h.overdue, h.hibernating, h.due_this_week
+        )),
+        "{md}"
+    );
+    let r = &index.reconnects;
+    assert!(
+        md.contains(&format!(
+            "**Reconnects this month:** {} of {}",
+            r.this_month, r.goal
+        )),
+        "{md}"
+    );
+    assert!(md.contains("streak"), "{md}");
 }
 
 #[test]
 fn json_digest_snapshot() {
     let notes = vault();
     let index = index(&notes);
-    let json = digest_json(&Templates::builtin(), &input(&index)).unwrap_or_else(|e| panic!("{e}"));
-    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    let value = json(&index);
     for key in [
+        "today",
+        "week",
         "people",
         "headline",
         "suggestions",
@@ -125,70 +227,186 @@ fn json_digest_snapshot() {
     ] {
         assert!(value.get(key).is_some(), "missing {key}");
     }
-    insta::assert_snapshot!(json);
+    // `people` is the contract of `vault status --format json`.
+    let first = &value["people"][0];
+    for key in [
+        "name",
+        "path",
+        "relationship",
+        "status",
+        "cadence_days",
+        "last_contact",
+        "due",
+        "days_overdue",
+        "interactions",
+    ] {
+        assert!(first.get(key).is_some(), "people[0] lacks {key}");
+    }
+    let text = digest_json(&Templates::builtin(), &input(&index)).unwrap_or_else(|e| panic!("{e}"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn html_digest_has_every_section() {
+    let notes = vault();
+    let index = index(&notes);
+    let html = html(&index);
+    let mut headings = vec!["<h1>".to_owned()];
+    headings.extend(SECTIONS.iter().map(|s| format!(">{s}")));
+    assert_in_order(&html, &headings);
+    for needle in [
+        "Hi Sharon,",
+        "Priya N",
+        "Nina",
+        "turns 42",
+        "<b>1</b> error",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
 }
 
 #[test]
 fn html_digest_is_self_contained() {
     let notes = vault();
     let index = index(&notes);
-    let html = digest_html(&Templates::builtin(), &input(&index)).unwrap_or_else(|e| panic!("{e}"));
-    for section in SECTIONS {
-        assert!(html.contains(section), "missing {section}");
-    }
+    let html = html(&index);
+    assert!(html.starts_with("<!doctype html>"));
     for needle in [
-        "viewport",
+        "<meta name=\"viewport\"",
         "prefers-color-scheme: dark",
         "@media print",
         "<svg",
+        "role=\"img\"",
+        "<title id=\"rc-title\">",
+        "<th scope=\"col\">",
+        "<th scope=\"row\"",
+        "white-space: pre-wrap",
+        "overflow-x: auto",
     ] {
         assert!(html.contains(needle), "missing {needle}");
     }
     let lower = html.to_lowercase();
     for forbidden in [
-        "<script",
-        "src=\"http",
-        "href=\"http",
-        "@import",
-        "url(",
-        "<link",
+        "<script", "src=", "@import", "url(", "<link", "<iframe", "<object", "<embed", "http://",
+        "https://", "//fonts.",
     ] {
         assert!(!lower.contains(forbidden), "found {forbidden}");
     }
-    assert!(html.contains("Hi Sharon,"));
+    for handler in [" onload=", " onclick=", " onerror=", " onmouseover="] {
+        assert!(!lower.contains(handler), "event handler {handler}");
+    }
+    // Links stay inside the page.
+    for (at, _) in lower.match_indices("href=\"") {
+        let rest = &lower[at + 6..];
+        assert!(
+            rest.starts_with('#'),
+            "link out of the page: {}",
+            &rest[..rest.len().min(40)]
+        );
+    }
+}
+
+#[test]
+fn html_charts_are_drawn_from_numbers() {
+    let notes = vault();
+    let index = index(&notes);
+    let html = html(&index);
+    let start = html.find("<svg").unwrap_or_else(|| panic!("no chart"));
+    let end = html
+        .rfind("</svg>")
+        .unwrap_or_else(|| panic!("no chart end"));
+    let svg = &html[start..end];
+    // Every geometry attribute is a plain integer.
+    for attr in [
+        " x=\"",
+        " y=\"",
+        " width=\"",
+        " height=\"",
+        " x1=\"",
+        " y2=\"",
+    ] {
+        for (at, _) in svg.match_indices(attr) {
+            let value: String = svg[at + attr.len()..]
+                .chars()
+                .take_while(|c| *c != '"')
+                .collect();
+            assert!(
+                value.parse::<i64>().is_ok(),
+                "{attr}{value}\" is not an integer"
+            );
+        }
+    }
+    // Twelve months of bars.
+    assert_eq!(svg.matches("<rect class=\"bar").count(), 12);
 }
 
 #[test]
 fn note_text_never_becomes_markup() {
     let payload = XSS.join(" ");
-    let notes = notes(&[(
-        &format!("People/{}.md", "Mallory"),
-        &format!(
-            "---\nname: \"Mal <script>alert(1)</script>\"\nrole: '<img src=x onerror=alert(1)>'\ninterests: ['\"><svg onload=alert(1)>', 'javascript:alert(1)']\ncadence: 7\n---\n- 2026-10-01 coffee: {payload}\n- [ ] {payload} 📅 2026-11-01\n- 2026-11-25 lunch: {payload}\n"
+    let person = format!(
+        "---\nname: \"Mal <script>alert(1)</script>\"\nrelationship: '<img src=x onerror=alert(1)>'\nrole: '<img src=x onerror=alert(1)>'\ncompany: '\"><svg onload=alert(1)>'\ninterests: ['\"><svg onload=alert(1)>', 'javascript:alert(1)']\ncadence: 7\nbirthday: 12-01\n---\n- 2026-10-01 coffee: {payload}\n- 2026-11-23 call: {payload}\n- [ ] {payload} 📅 2026-11-01\n- 2026-11-25 lunch: {payload}\n- 2026-09-01 call: {payload} #gave\n"
+    );
+    let notes = notes(&[
+        ("People/Mallory.md", person.as_str()),
+        (
+            "People/\"><svg onload=alert(1)>.md",
+            "---\ncadence: 7\n---\n- 2026-10-01 coffee: hello\n",
         ),
-    )]);
-    let index = index(&notes);
-    let html = digest_html(&Templates::builtin(), &input(&index)).unwrap_or_else(|e| panic!("{e}"));
+        ("People/<b>Nobody</b>.md", "---\nrelationship: x\n---\n"),
+        (
+            "Journal/2026-11-23.md",
+            &format!("[[Mallory]] said {payload}\n"),
+        ),
+    ]);
+    let index = index_suggesting_all(&notes);
+    assert!(
+        index
+            .suggestions
+            .iter()
+            .any(|p| p.path == "People/Mallory.md"),
+        "the payload person is suggested, so the card and draft are rendered"
+    );
+    let html = html(&index);
     let lower = html.to_lowercase();
     // Escaped payloads may show as text; none may open a tag or an attribute.
-    for live in ["<script", "<img", "<svg onload", "href=\"javascript"] {
+    for live in [
+        "<script",
+        "<img",
+        "<svg onload",
+        "\"><svg",
+        "\" onerror",
+        "href=\"javascript",
+        "<b>nobody",
+    ] {
         assert!(!lower.contains(live), "live markup {live} in:\n{html}");
     }
     assert!(
         html.contains("&lt;script&gt;"),
-        "escaped text should still be shown"
+        "escaped text is still shown"
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    // In an attribute too: the file name is the title of the name.
+    assert!(
+        html.contains("title=\"People/&quot;&gt;&lt;svg onload=alert(1)&gt;.md\""),
+        "{html}"
     );
 }
 
 #[test]
 fn private_people_appear_by_name_only() {
-    let notes = notes(&[(
-        "People/Secret Agent.md",
-        "---\nprivate: true\ncadence: 7\nrole: SECRETROLE\ninterests: [SECRETINTEREST]\n---\nSECRETBODY\n- 2026-10-01 coffee: SECRETLOG\n- 2026-11-23 call: SECRETWEEK\n- [ ] SECRETTASK 📅 2026-11-01\n- 2026-11-25 lunch: SECRETPLAN\n",
-    )]);
-    let mut index = index(&notes);
-    // Make sure the person is suggested, the hardest case.
-    index.suggestions = index.people.clone();
+    let notes = notes(&[
+        (
+            "People/Secret Agent.md",
+            "---\nprivate: true\ncadence: 7\nrelationship: SECRETREL\nrole: SECRETROLE\ncompany: SECRETCO\ninterests: [SECRETINTEREST]\nbirthday: 12-01\n---\nSECRETBODY\n- 2026-10-01 coffee: SECRETLOG #gave\n- [ ] SECRETTASK 📅 2026-11-01\n- 2026-11-25 lunch: SECRETPLAN\n",
+        ),
+        (
+            "Journal/2026-11-23.md",
+            "Met [[Secret Agent]] about SECRETJOURNAL.\n- [ ] SECRETJOURNALTASK for [[Secret Agent]]\n",
+        ),
+    ]);
+    let index = index_suggesting_all(&notes);
+    assert_eq!(index.suggestions.len(), 1, "the hardest case: suggested");
+    assert!(!index.follow_ups.is_empty() && !index.upcoming.is_empty());
     let templates = Templates::builtin();
     let outputs = [
         digest_markdown(&templates, &input(&index)),
@@ -201,21 +419,137 @@ fn private_people_appear_by_name_only() {
         assert!(!text.contains("SECRET"), "private text leaked:\n{text}");
         assert!(!text.contains("Hi Secret"), "no draft for private people");
     }
+    assert!(drafts(&index).is_empty());
 }
 
 #[test]
 fn notes_are_never_evaluated_as_templates() {
     let notes = notes(&[(
         "People/Tess.md",
-        "---\ncadence: 7\ninterests: ['{{ 7*7 }}']\n---\n- 2026-10-01 coffee: {% raw %}{{ 6*7 }}{% endraw %} and {{ 7*7 }}\n",
+        "---\ncadence: 7\ninterests: ['{{ 7*7 }}']\n---\n- 2026-10-01 coffee: {% raw %}{{ 6*7 }}{% endraw %} and {{ 7*7 }}\n- [ ] {# not a comment #} {{ 7*7 }} 📅 2026-12-01\n",
     )]);
     let index = index(&notes);
-    let templates = Templates::builtin();
-    let md = digest_markdown(&templates, &input(&index)).unwrap_or_else(|e| panic!("{e}"));
+    let md = markdown(&index);
     assert!(md.contains("{{ 7*7 }}") && md.contains("{% raw %}"), "{md}");
+    assert!(md.contains("{# not a comment #}"), "{md}");
     assert!(!md.contains("49") && !md.contains("42"), "{md}");
-    let html = digest_html(&templates, &input(&index)).unwrap_or_else(|e| panic!("{e}"));
-    assert!(html.contains("{{ 7*7 }}"), "shown as text");
+    let html = html(&index);
+    assert!(
+        html.contains("{{ 7*7 }}") && html.contains("{% raw %}"),
+        "shown as text"
+    );
+    assert!(!html.contains("49") && !html.contains(">42"), "{html}");
+    let drafts = drafts(&index);
+    assert!(drafts.iter().all(|(_, d)| !d.contains("49")), "{drafts:?}");
+}
+
+#[test]
+fn an_empty_vault_says_so_in_each_section() {
+    let index = index(&[]);
+    let empty = DigestInput {
+        health: HealthCounts::default(),
+        ..input(&index)
+    };
+    let md = digest_markdown(&Templates::builtin(), &empty).unwrap_or_else(|e| panic!("{e}"));
+    for line in [
+        "Nobody is due this week",
+        "Nobody is overdue or hibernating.",
+        "Nobody else falls due in the next days.",
+        "No open follow-ups.",
+        "Nothing in the next two weeks.",
+        "No contact recorded this week yet.",
+        "No people yet.",
+        "No problems found",
+    ] {
+        assert!(md.contains(line), "missing {line:?} in:\n{md}");
+    }
+    let html = digest_html(&Templates::builtin(), &empty).unwrap_or_else(|e| panic!("{e}"));
+    assert!(html.contains("Nobody needs a nudge this week."));
+    assert!(html.contains("No people yet."));
+    assert!(html.contains("No open follow-ups."));
+}
+
+#[test]
+fn drafts_fit_the_person() {
+    let notes = notes(&[
+        (
+            "People/Ana Long.md",
+            "---\nrelationship: friend\ninterests: [chess, jazz]\n---\n- 2026-03-01 coffee: her move to Lisbon\n",
+        ),
+        (
+            "People/Ben Over.md",
+            "---\ncadence: 30\ncompany: Globex\n---\n- 2026-09-30 lunch: his [[Globex]] launch\n",
+        ),
+        (
+            "People/Cy Soon.md",
+            "---\ncadence: 30\n---\n- 2026-10-27 call: the conference talk\n",
+        ),
+        ("People/Di Bare.md", "---\ncadence: 30\n---\n- 2026-10-01\n"),
+    ]);
+    let index = index_suggesting_all(&notes);
+    let drafts = drafts(&index);
+    let draft = |who: &str| -> String {
+        drafts
+            .iter()
+            .find(|(name, _)| name == who)
+            .map(|(_, d)| d.clone())
+            .unwrap_or_else(|| panic!("no draft for {who} in {drafts:?}"))
+    };
+
+    let ana = draft("Ana Long");
+    assert!(ana.starts_with("Hi Ana,\n\n"), "{ana}");
+    assert!(
+        ana.contains("more than six months since we last caught up over coffee"),
+        "{ana}"
+    );
+    assert!(
+        ana.contains("your move to Lisbon"),
+        "addressed to her: {ana}"
+    );
+    assert!(ana.contains("chess"), "{ana}");
+    assert!(ana.contains("Fancy another coffee"), "{ana}");
+
+    let ben = draft("Ben Over");
+    assert!(ben.contains("since our last lunch"), "{ben}");
+    assert!(
+        ben.contains("your Globex launch"),
+        "links read as words: {ben}"
+    );
+    assert!(ben.contains("lunch again"), "{ben}");
+
+    let cy = draft("Cy Soon");
+    assert!(cy.contains("our last call"), "{cy}");
+    assert!(cy.contains("the conference talk"), "{cy}");
+    assert!(cy.contains("quick call"), "{cy}");
+
+    // Nothing known but the name and a date: still a whole, natural message.
+    let di = draft("Di Bare");
+    assert!(di.starts_with("Hi Di,\n\n"), "{di}");
+    assert!(di.contains("catch-up"), "{di}");
+
+    for (name, d) in &drafts {
+        for bad in [
+            "  ", " ,", " .", "{{", "}}", "none", "None", "null", "[[", "\n\n\n",
+        ] {
+            assert!(!d.contains(bad), "{name}'s draft has {bad:?}:\n{d}");
+        }
+        assert!(
+            d.ends_with(['?', '.', '!']),
+            "{name}'s draft ends mid-sentence:\n{d}"
+        );
+        assert!(
+            d.split_whitespace().count() < 90,
+            "{name}'s draft is not short:\n{d}"
+        );
+    }
+    // Drafts differ by status: no two suggestions read the same.
+    let mut bodies: Vec<&str> = drafts
+        .iter()
+        .map(|(_, d)| d.split_once('\n').map_or(d.as_str(), |(_, b)| b))
+        .collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    assert_eq!(bodies.len(), drafts.len());
 }
 
 #[test]
@@ -228,11 +562,32 @@ fn a_broken_override_names_its_file_and_line() {
     match Templates::with_overrides(&[broken]) {
         Err(RenderError::Template { origin, message }) => {
             assert_eq!(origin, ".vault/templates/digest.md");
-            assert!(message.contains('3'), "line missing from: {message}");
+            assert!(message.contains(":3:"), "line missing from: {message}");
         }
         Err(other) => panic!("wrong error: {other}"),
         Ok(_) => panic!("a broken override must be an error"),
     }
+}
+
+#[test]
+fn an_override_that_fails_while_rendering_names_its_file() {
+    let broken = TemplateOverride {
+        name: "digest.html".into(),
+        origin: ".vault/templates/digest.html".into(),
+        text: "<p>\n{{ nothing.here }}</p>\n".into(),
+    };
+    let templates = Templates::with_overrides(&[broken]).unwrap_or_else(|e| panic!("{e}"));
+    let notes = vault();
+    let index = index(&notes);
+    match digest_html(&templates, &input(&index)) {
+        Err(RenderError::Template { origin, message }) => {
+            assert_eq!(origin, ".vault/templates/digest.html");
+            assert!(message.contains(":2:"), "line missing from: {message}");
+        }
+        other => panic!("expected a template error, got {other:?}"),
+    }
+    // The built-in Markdown is untouched.
+    assert!(digest_markdown(&templates, &input(&index)).is_ok());
 }
 
 #[test]
