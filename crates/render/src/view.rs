@@ -46,6 +46,8 @@ pub(crate) struct DigestView<'a> {
     follow_ups: Vec<FollowUpView<'a>>,
     upcoming: Vec<UpcomingView<'a>>,
     this_week: Vec<WeekView<'a>>,
+    /// How many rows each long section left out (see [`SHOWN`]).
+    more: More,
     reconnects: &'a Reconnects,
     network: NetworkView<'a>,
     health: HealthView,
@@ -57,6 +59,34 @@ pub(crate) struct DigestView<'a> {
 struct Charts {
     reconnects: crate::chart::ReconnectChart,
     statuses: crate::chart::StatusChart,
+}
+
+/// The most rows a section shows: a digest is read in a few minutes, and on a vault of
+/// thousands of people `vault status` is the place for everyone.
+pub const SHOWN: usize = 30;
+
+/// Rows left out of each long section.
+#[derive(Debug, Default, Serialize)]
+struct More {
+    attention: usize,
+    due_soon: usize,
+    follow_ups: usize,
+    upcoming: usize,
+    this_week: usize,
+    no_contact: usize,
+}
+
+/// The first [`SHOWN`] items; the number left out is added to `more`.
+fn first<T>(items: impl Iterator<Item = T>, more: &mut usize) -> Vec<T> {
+    let mut shown = Vec::new();
+    for item in items {
+        if shown.len() < SHOWN {
+            shown.push(item);
+        } else {
+            *more += 1;
+        }
+    }
+    shown
 }
 
 #[derive(Debug, Serialize)]
@@ -218,13 +248,16 @@ pub(crate) fn digest_view<'a>(
         .iter()
         .map(|p| suggestion(templates, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let rows = |statuses: &[Status]| -> Vec<PersonRow<'a>> {
-        index
-            .people
-            .iter()
-            .filter(|p| statuses.contains(&p.status))
-            .map(row)
-            .collect()
+    let mut more = More::default();
+    let rows = |statuses: &[Status], more: &mut usize| -> Vec<PersonRow<'a>> {
+        first(
+            index
+                .people
+                .iter()
+                .filter(|p| statuses.contains(&p.status))
+                .map(row),
+            more,
+        )
     };
     let health = input.health;
     Ok(DigestView {
@@ -235,13 +268,14 @@ pub(crate) fn digest_view<'a>(
         vault_name: input.vault_name,
         headline: &index.headline,
         suggestions,
-        attention: rows(&[Status::Hibernating, Status::Overdue]),
-        due_soon: rows(&[Status::DueSoon]),
-        follow_ups: index.follow_ups.iter().map(follow_up).collect(),
-        upcoming: index.upcoming.iter().map(upcoming).collect(),
-        this_week: index.this_week.iter().map(week_entry).collect(),
+        attention: rows(&[Status::Hibernating, Status::Overdue], &mut more.attention),
+        due_soon: rows(&[Status::DueSoon], &mut more.due_soon),
+        follow_ups: first(index.follow_ups.iter().map(follow_up), &mut more.follow_ups),
+        upcoming: first(index.upcoming.iter().map(upcoming), &mut more.upcoming),
+        this_week: first(index.this_week.iter().map(week_entry), &mut more.this_week),
         reconnects: &index.reconnects,
-        network: network(index),
+        network: network(index, &mut more.no_contact),
+        more,
         health: HealthView {
             errors: health.errors,
             warnings: health.warnings,
@@ -268,7 +302,7 @@ pub(crate) fn digest_view<'a>(
     })
 }
 
-fn network(index: &Index) -> NetworkView<'_> {
+fn network<'a>(index: &'a Index, more: &mut usize) -> NetworkView<'a> {
     let n = &index.network;
     // Counted here rather than taken from the index: a private person's relationship
     // and company are note text, so they count as `private` and not at all.
@@ -318,10 +352,8 @@ fn network(index: &Index) -> NetworkView<'_> {
             })
             .collect(),
         no_contact: &n.no_contact,
-        no_contact_people: n
-            .no_contact
-            .iter()
-            .map(|name| {
+        no_contact_people: first(
+            n.no_contact.iter().map(|name| {
                 let path = index
                     .people
                     .iter()
@@ -335,8 +367,9 @@ fn network(index: &Index) -> NetworkView<'_> {
                     ),
                     path,
                 }
-            })
-            .collect(),
+            }),
+            more,
+        ),
     }
 }
 
