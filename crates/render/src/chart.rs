@@ -6,8 +6,10 @@ use vault_index::{Index, Status};
 
 /// Width and height of the chart drawing area, in SVG units.
 const WIDTH: u32 = 600;
-const HEIGHT: u32 = 140;
+const HEIGHT: u32 = 170;
 const BOTTOM: u32 = 20;
+/// Space between two segments of the status bar.
+const SEGMENT_GAP: u32 = 3;
 
 /// One bar of the reconnects chart.
 #[derive(Debug, Serialize)]
@@ -109,21 +111,28 @@ pub(crate) fn statuses(index: &Index) -> StatusChart {
         .collect();
     let total = counts.iter().map(|(_, count)| count).sum::<usize>().max(1);
     let full = WIDTH as usize;
+    let last = counts.len().saturating_sub(1);
     let mut segments = Vec::new();
     let mut done = 0;
     let mut x = 0;
-    for (status, count) in counts {
+    for (i, (status, count)) in counts.into_iter().enumerate() {
         done += count;
-        // Each segment ends where its running total falls, so the bar fills the width.
+        // Each segment ends where its running total falls, so the bar fills the width;
+        // a thin gap keeps neighbours of similar colour apart.
         let end = u32::try_from(done * full / total).unwrap_or(WIDTH);
-        let width = end.saturating_sub(x).max(2);
+        let slot = end.saturating_sub(x).max(SEGMENT_GAP + 2);
+        let width = if i == last {
+            slot
+        } else {
+            slot - SEGMENT_GAP
+        };
         segments.push(StatusSegment {
             status: status.as_str(),
             count,
             x,
             width,
         });
-        x += width;
+        x += slot;
     }
     StatusChart {
         width: x.max(WIDTH),

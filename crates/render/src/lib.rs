@@ -65,6 +65,6 @@ fn end_with_newline(mut text: String) -> String {
 
 /// The digest as JSON: the `people` of `vault status --format json` plus every section.
 pub fn digest_json(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
-    let view = view::digest_view(templates, input)?;
+    let view = view::digest_view(templates, input)?.data_only();
     json::to_pretty(&view)
 }

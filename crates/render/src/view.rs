@@ -38,6 +38,8 @@ pub(crate) struct DigestView<'a> {
     week: String,
     week_start: String,
     week_end: String,
+    /// `Sun 29 Nov`.
+    week_end_short: String,
     vault_name: &'a str,
     headline: &'a vault_index::Headline,
     suggestions: Vec<SuggestionView>,
@@ -51,8 +53,18 @@ pub(crate) struct DigestView<'a> {
     reconnects: &'a Reconnects,
     network: NetworkView<'a>,
     health: HealthView,
-    charts: Charts,
+    /// Chart geometry for the HTML page; left out of the JSON digest, which is data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    charts: Option<Charts>,
     people: Vec<PersonJson<'a>>,
+}
+
+impl DigestView<'_> {
+    /// The view without what only a page needs (chart geometry): the JSON digest.
+    pub(crate) fn data_only(mut self) -> Self {
+        self.charts = None;
+        self
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -265,6 +277,7 @@ pub(crate) fn digest_view<'a>(
         week: index.week.to_string(),
         week_start: index.week.start.to_string(),
         week_end: index.week.end.to_string(),
+        week_end_short: index.week.end.format("%a %-d %b").to_string(),
         vault_name: input.vault_name,
         headline: &index.headline,
         suggestions,
@@ -282,10 +295,10 @@ pub(crate) fn digest_view<'a>(
             hints: health.hints,
             total: health.errors + health.warnings + health.hints,
         },
-        charts: Charts {
+        charts: Some(Charts {
             reconnects: crate::chart::reconnects(index),
             statuses: crate::chart::statuses(index),
-        },
+        }),
         // The people of `vault status --format json`, but the digest is meant to be
         // shared: a private person's relationship is note text, so it is left out.
         people: index
