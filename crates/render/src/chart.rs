@@ -121,11 +121,7 @@ pub(crate) fn statuses(index: &Index) -> StatusChart {
         // a thin gap keeps neighbours of similar colour apart.
         let end = u32::try_from(done * full / total).unwrap_or(WIDTH);
         let slot = end.saturating_sub(x).max(SEGMENT_GAP + 2);
-        let width = if i == last {
-            slot
-        } else {
-            slot - SEGMENT_GAP
-        };
+        let width = if i == last { slot } else { slot - SEGMENT_GAP };
         segments.push(StatusSegment {
             status: status.as_str(),
             count,
