@@ -6,9 +6,24 @@ use crate::exit::Exit;
 
 /// The one person note `query` names among `notes`. No match, or several, is an error
 /// (exit 1) that lists the candidates.
+///
+/// A query that is a note's path in the vault (`People/Sam.md`, with or without `.md`)
+/// picks that note: the way out when two people share a name.
 pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit> {
     let wanted = query.trim().to_lowercase();
     let people = notes.iter().filter(|n| n.person.is_some());
+    let as_path = wanted.replace('\\', "/");
+    let as_path = as_path.trim_start_matches("./");
+    let by_path: Vec<&Note> = people
+        .clone()
+        .filter(|n| {
+            let path = n.path.to_lowercase();
+            path == as_path || path.strip_suffix(".md") == Some(as_path)
+        })
+        .collect();
+    if let [one] = by_path.as_slice() {
+        return Ok(one);
+    }
     let matches: Vec<&Note> = people
         .clone()
         .filter(|n| {
@@ -46,7 +61,7 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
             Err(Exit::failure(format!("no person named `{query}`{hint}")))
         }
         several => Err(Exit::failure(format!(
-            "`{query}` could be {}; use the file name to pick one",
+            "`{query}` could be {}; give the note's path to pick one",
             several
                 .iter()
                 .map(|n| describe(n))
@@ -111,6 +126,18 @@ mod tests {
             "{}",
             err.message
         );
+        assert!(
+            err.message.contains("give the note's path"),
+            "{}",
+            err.message
+        );
+        for path in ["People/sam.md", "people/SAM", "./People/sam.md"] {
+            assert_eq!(
+                find_person(&notes, path).map(|n| n.path.as_str()).ok(),
+                Some("People/sam.md"),
+                "{path}"
+            );
+        }
         let err = find_person(&notes, "Sharon").expect_err("unknown");
         assert!(
             err.message.contains("did you mean: Sharon Lee"),

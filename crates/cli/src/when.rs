@@ -4,8 +4,10 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// Reads `text` relative to `today`.
 ///
-/// A weekday name means the most recent such day, today included (`monday` on a Monday is
-/// today); `N days ago`, `Nd ago`, `N weeks ago`, `Nw ago` count back from today.
+/// A weekday name (`friday`, `fri`, `last friday`) means the most recent such day, today
+/// included (`monday` on a Monday is today: you log what happened, and a contact a week ago
+/// is better written `7d ago`); `N days ago`, `Nd ago`, `N weeks ago`, `Nw ago` (and `3d`,
+/// `2w` without `ago`) count back from today.
 pub fn parse_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let t = text.trim().to_lowercase();
     let bad = || {
@@ -21,14 +23,24 @@ pub fn parse_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(bad),
         _ => {}
     }
-    if let Ok(weekday) = t.parse::<Weekday>() {
+    if let Ok(weekday) = t
+        .strip_prefix("last ")
+        .unwrap_or(&t)
+        .trim()
+        .parse::<Weekday>()
+    {
         let back =
             (7 + today.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
         return today
             .checked_sub_days(Days::new(u64::from(back)))
             .ok_or_else(bad);
     }
-    if let Some(amount) = t.strip_suffix("ago").map(str::trim) {
+    // `3d ago`, or just `3d`: a log line records the past.
+    let amount = t.strip_suffix("ago").map(str::trim).or_else(|| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            .then_some(t.as_str())
+    });
+    if let Some(amount) = amount {
         let split = amount
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(amount.len());
@@ -64,10 +76,24 @@ mod tests {
             ("3d ago", "2026-11-20"),
             ("2 weeks ago", "2026-11-09"),
             ("1 day ago", "2026-11-22"),
+            ("last friday", "2026-11-20"),
+            ("Last Monday", "2026-11-23"),
+            ("0d ago", "2026-11-23"),
+            ("  2026-11-20  ", "2026-11-20"),
+            ("3d", "2026-11-20"),
+            ("2w", "2026-11-09"),
         ] {
             assert_eq!(parse_when(text, monday), Ok(d(expected)), "{text}");
         }
-        for text in ["soon", "3x ago", "2026-13-01", "ago"] {
+        for text in [
+            "soon",
+            "3x ago",
+            "2026-13-01",
+            "ago",
+            "2026-11-20 10:00",
+            "last",
+            "-3d ago",
+        ] {
             assert!(parse_when(text, monday).is_err(), "{text}");
         }
     }

@@ -151,6 +151,64 @@ fn month_label(month: &str) -> String {
 mod tests {
     use super::*;
 
+    fn index_of(files: &[(&str, &str)]) -> Index {
+        let notes: Vec<_> = files
+            .iter()
+            .map(|(path, text)| {
+                vault_notes::parse_note(path, text.as_bytes(), &Default::default()).note
+            })
+            .collect();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        vault_index::build(&notes, &vault_index::Config::default(), today)
+    }
+
+    #[test]
+    fn status_segments_fill_the_bar_with_gaps_between() {
+        let index = index_of(&[
+            ("People/A.md", "---\ncadence: 30\n---\n- 2026-01-01 call\n"),
+            ("People/B.md", "---\ncadence: 30\n---\n- 2026-10-01 call\n"),
+            ("People/C.md", "---\ncadence: 30\n---\n- 2026-10-10 call\n"),
+            ("People/D.md", "---\ncadence: 30\n---\n"),
+        ]);
+        let chart = statuses(&index);
+        let shown: Vec<(&str, usize)> =
+            chart.segments.iter().map(|s| (s.status, s.count)).collect();
+        assert_eq!(
+            shown,
+            [("hibernating", 1), ("overdue", 2), ("no-contact", 1)]
+        );
+        for pair in chart.segments.windows(2) {
+            assert_eq!(pair[0].x + pair[0].width + SEGMENT_GAP, pair[1].x);
+        }
+        let last = chart.segments.last().map_or(0, |s| s.x + s.width);
+        assert_eq!(last, WIDTH);
+        // Twice as many people, about twice as wide.
+        assert!(chart.segments[1].width > chart.segments[0].width * 2 - 2 * SEGMENT_GAP);
+    }
+
+    #[test]
+    fn reconnect_bars_stand_on_the_baseline_under_the_goal() {
+        let index = index_of(&[(
+            "People/A.md",
+            "---\ncadence: 7\n---\n- 2026-09-01 call\n- 2026-09-20 call\n- 2026-11-02 call\n",
+        )]);
+        let chart = reconnects(&index);
+        assert_eq!(chart.bars.len(), 12);
+        for bar in &chart.bars {
+            assert_eq!(bar.y + bar.height, chart.baseline, "{}", bar.month);
+        }
+        let september = chart.bars.iter().find(|b| b.month == "2026-09");
+        assert_eq!(september.map(|b| (b.value, b.met)), Some((2, true)));
+        // The goal (2) is the tallest value here, so its line is at the top of the bars.
+        assert_eq!(chart.goal_y, september.map(|b| b.y));
+        assert!(
+            chart
+                .bars
+                .last()
+                .is_some_and(|b| b.current && b.label == "Nov")
+        );
+    }
+
     #[test]
     fn month_labels() {
         assert_eq!(month_label("2026-11"), "Nov");

@@ -77,6 +77,10 @@ impl Templates {
             "second_person",
             |text: &str, _: tera::Kwargs, _: &tera::State| crate::text::second_person(text),
         );
+        tera.register_filter(
+            "draft_topic",
+            |text: &str, _: tera::Kwargs, _: &tera::State| crate::text::draft_topic(text),
+        );
         tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
             vault_notes::edit::yaml_scalar(text)
         });

@@ -140,6 +140,174 @@ fn verb_for_you(verb: &str) -> String {
     }
 }
 
+/// What a log line says you talked about, as words that fit in "Last time we talked
+/// about …" in a message to them; empty when the line says nothing that fits.
+///
+/// `coffee at Coffee Café, talked about her new role` is `your new role`;
+/// `Lunch at the Thai place. He told me about his move to Berlin` is `your move to Berlin`;
+/// `coffee at Coffee Café` (only where, not what) is empty. A topic longer than a short
+/// phrase is cut at its first clause, or left out when it would still run on.
+pub(crate) fn draft_topic(summary: &str) -> String {
+    let text = unlink(summary);
+    let mut text = text.trim();
+    // "… talked about X": X is the topic, whatever came before.
+    if let Some(rest) = after_marker(text) {
+        text = rest;
+    } else if let Some(rest) = without_setting(text) {
+        // "lunch at the Thai place, …": where you met is not what you talked about.
+        text = rest;
+        if let Some(rest) = after_marker(text) {
+            text = rest;
+        }
+    }
+    let text = first_clause(text).trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')');
+    let text = shorten(text.trim());
+    let Some(text) = text else {
+        return String::new();
+    };
+    second_person(&lower_first_word(text))
+}
+
+/// Words after which the topic starts.
+const TOPIC_MARKERS: &[&str] = &[
+    "talked about ",
+    "talking about ",
+    "chatted about ",
+    "spoke about ",
+    "told me about ",
+    "asked about ",
+    "asked me about ",
+    "caught up on ",
+    "discussed ",
+];
+
+/// Words that name a kind of meeting at the start of a log line.
+const MEETING_WORDS: &[&str] = &[
+    "coffee",
+    "tea",
+    "lunch",
+    "dinner",
+    "breakfast",
+    "brunch",
+    "drinks",
+    "beers",
+    "beer",
+    "call",
+    "phone",
+    "video",
+    "zoom",
+    "meet",
+    "meeting",
+    "walk",
+    "hike",
+    "run",
+    "chat",
+    "catch-up",
+    "catchup",
+    "1:1",
+    "met",
+    "visit",
+    "mentoring",
+    "coaching",
+];
+
+fn after_marker(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    TOPIC_MARKERS
+        .iter()
+        .filter_map(|m| lower.find(m).map(|at| at + m.len()))
+        .min()
+        // `to_lowercase` can change byte lengths outside ASCII: only trust a boundary.
+        .and_then(|at| text.get(at..))
+        .map(str::trim)
+        .filter(|rest| !rest.is_empty())
+}
+
+/// The line without a leading "lunch at the Thai place," / "call about": `None` when it
+/// does not start with a meeting word, empty when nothing but the setting is left.
+fn without_setting(text: &str) -> Option<&str> {
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let first = first
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ':')
+        .to_lowercase();
+    // "at the Thai place, …" after a `lunch:` kind is the setting too.
+    let rest = if ["at", "in", "over", "with"].contains(&first.as_str()) {
+        text
+    } else if MEETING_WORDS.contains(&first.as_str()) {
+        let rest = rest.trim_start();
+        for about in ["about ", "re ", "on "] {
+            if let Some(topic) = rest.strip_prefix(about) {
+                return Some(topic);
+            }
+        }
+        rest
+    } else {
+        return None;
+    };
+    let end = CLAUSE_ENDS
+        .iter()
+        .filter_map(|e| rest.find(e).map(|at| at + e.len()))
+        .min()
+        .unwrap_or(rest.len());
+    Some(rest[end..].trim_start())
+}
+
+const CLAUSE_ENDS: &[&str] = &[", ", ". ", "; ", " — ", " – ", " - ", "! ", "? "];
+
+/// Up to the first full stop, semicolon or dash (commas stay: "his drinks, plans to…").
+fn first_clause(text: &str) -> &str {
+    let end = CLAUSE_ENDS[1..]
+        .iter()
+        .filter_map(|e| text.find(e))
+        .min()
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The most words a topic may have in a draft.
+const TOPIC_WORDS: usize = 12;
+
+/// A long topic cut at a comma or `and` after its first words, or `None` when it would
+/// still run on.
+fn shorten(text: &str) -> Option<&str> {
+    if text.is_empty() {
+        return None;
+    }
+    if text.split_whitespace().count() <= TOPIC_WORDS {
+        return Some(text);
+    }
+    let mut cut = None;
+    for sep in [", ", " and "] {
+        for (at, _) in text.match_indices(sep) {
+            let words = text[..at].split_whitespace().count();
+            if (3..=TOPIC_WORDS).contains(&words) {
+                cut = Some(cut.map_or(at, |c: usize| c.min(at)));
+                break;
+            }
+        }
+    }
+    cut.map(|at| &text[..at])
+}
+
+/// `The reorg` is `the reorg` inside a sentence; names (`Berlin plans`) keep their capital.
+fn lower_first_word(text: &str) -> String {
+    const COMMON: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "our", "my", "your", "its", "how", "what", "why",
+        "when", "whether", "some", "new", "next", "he", "she", "they", "plans", "ideas",
+    ];
+    let first = text.split(' ').next().unwrap_or_default();
+    if COMMON.contains(&first.to_lowercase().as_str())
+        || MEETING_WORDS.contains(&first.to_lowercase().as_str())
+    {
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |c| {
+            c.to_lowercase().collect::<String>() + chars.as_str()
+        })
+    } else {
+        text.to_owned()
+    }
+}
+
 /// `("(", "her", "),")` from `(her),`: punctuation around a word kept apart.
 fn split_word(word: &str) -> (&str, &str, &str) {
     let start = word
@@ -190,6 +358,45 @@ mod tests {
         assert_eq!(unlink("see ![[chart.png]]"), "see chart.png");
         assert_eq!(unlink("[[unclosed"), "[[unclosed");
         assert_eq!(unlink("[[]]"), "");
+    }
+
+    #[test]
+    fn draft_topics_are_what_you_talked_about() {
+        let cases = [
+            (
+                "coffee at Coffee Café, talked about her new role",
+                "your new role",
+            ),
+            (
+                "Lunch at the Thai place. He told me about his plans to move to Berlin next spring and that he is considering leaving the company to start something of his own in climate tech.",
+                "your plans to move to Berlin next spring",
+            ),
+            ("call about the offsite", "the offsite"),
+            ("coffee at Coffee Café", ""),
+            ("at the Thai place by the office", ""),
+            ("with the whole team, the offsite plan", "the offsite plan"),
+            ("Lunch", ""),
+            (
+                "her new role at Initech and hiring",
+                "your new role at Initech and hiring",
+            ),
+            (
+                "his farewell drinks, plans to take a sabbatical",
+                "your farewell drinks, plans to take a sabbatical",
+            ),
+            ("The reorg, part two.", "the reorg, part two"),
+            ("[[Globex]] launch", "Globex launch"),
+            ("Berlin plans; also the book", "Berlin plans"),
+            (
+                "a very long rambling line that goes on without any place where it would be natural to cut it short at all",
+                "",
+            ),
+            ("talked about", "talked about"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(draft_topic(input), expected, "{input}");
+        }
     }
 
     #[test]

@@ -227,6 +227,8 @@ fn json_digest_snapshot() {
     ] {
         assert!(value.get(key).is_some(), "missing {key}");
     }
+    // Data, not drawing: chart geometry is for the HTML page only.
+    assert!(value.get("charts").is_none(), "chart geometry in the JSON");
     // `people` is the contract of `vault status --format json`.
     let first = &value["people"][0];
     for key in [
@@ -260,6 +262,9 @@ fn html_digest_has_every_section() {
         "Nina",
         "turns 42",
         "<b>1</b> error",
+        // The headline points at promises past due.
+        "<a href=\"#follow-ups\">1 follow-up</a> you promised is past due.",
+        "<span class=\"pill zero\"><b>0</b> hints</span>",
     ] {
         assert!(html.contains(needle), "missing {needle}");
     }
@@ -550,6 +555,49 @@ fn drafts_fit_the_person() {
     bodies.sort_unstable();
     bodies.dedup();
     assert_eq!(bodies.len(), drafts.len());
+}
+
+#[test]
+fn drafts_quote_the_topic_not_the_place() {
+    let notes = notes(&[
+        (
+            "People/Sharon Lee.md",
+            "---\ncadence: 30\n---\n- 2026-10-02 coffee at Coffee Café, talked about her new role\n",
+        ),
+        (
+            "People/Tom Long.md",
+            "---\ncadence: 30\n---\n- 2026-09-02 Lunch at the Thai place. He told me about his plans to move to Berlin next spring and that he is thinking of leaving to start something of his own.\n",
+        ),
+        (
+            "People/Ann Where.md",
+            "---\ncadence: 30\n---\n- 2026-09-12 lunch: at the Thai place by the office\n",
+        ),
+    ]);
+    let index = index_suggesting_all(&notes);
+    let drafts = drafts(&index);
+    let draft = |who: &str| -> String {
+        drafts
+            .iter()
+            .find(|(name, _)| name == who)
+            .map(|(_, d)| d.clone())
+            .unwrap_or_else(|| panic!("no draft for {who} in {drafts:?}"))
+    };
+    let sharon = draft("Sharon Lee");
+    assert!(
+        sharon.contains("we talked about your new role."),
+        "{sharon}"
+    );
+    assert!(!sharon.contains("Coffee Café"), "{sharon}");
+    let tom = draft("Tom Long");
+    assert!(
+        tom.contains("we talked about your plans to move to Berlin next spring;"),
+        "{tom}"
+    );
+    assert!(!tom.contains("Thai"), "{tom}");
+    // Only where you met, not what about: no topic at all rather than an odd one.
+    let ann = draft("Ann Where");
+    assert!(!ann.contains("talked about"), "{ann}");
+    assert!(ann.contains("over lunch"), "{ann}");
 }
 
 #[test]

@@ -90,6 +90,9 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         after: text.into_bytes(),
         create: true,
     };
+    change.verify(&session.settings.read, "a person note", |note| {
+        note.person.is_some()
+    })?;
     change.apply(args.dry_run, &format!("Added {name} in {path}"))
 }
 
@@ -97,8 +100,9 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
 /// vault, or break Obsidian links.
 pub fn check_file_name(name: &str) -> Result<(), String> {
     const RESERVED: &[&str] = &[
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+        "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "COM0", "COM1", "COM2", "COM3", "COM4",
+        "COM5", "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³", "LPT0", "LPT1", "LPT2",
+        "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³",
     ];
     if name.is_empty() {
         return Err("the name is empty".into());
@@ -157,8 +161,31 @@ mod tests {
             assert_eq!(check_file_name(ok), Ok(()), "{ok}");
         }
         for bad in [
-            "", "../x", "a/b", "a\\b", "C:", "x:y", "..", "a\u{7}", "CON", "com1.txt", "Lpt9",
-            "trail.", "trail ", ".hidden", "a|b", "a[b", "why?", "star*",
+            "",
+            "../x",
+            "a/b",
+            "a\\b",
+            "C:",
+            "x:y",
+            "..",
+            "a\u{7}",
+            "CON",
+            "com1.txt",
+            "Lpt9",
+            "trail.",
+            "trail ",
+            ".hidden",
+            "a|b",
+            "a[b",
+            "why?",
+            "star*",
+            "nul.md",
+            "CONIN$",
+            "com¹",
+            "a\u{0}b",
+            "tab\there",
+            "a..b",
+            "<x>",
         ] {
             assert!(check_file_name(bad).is_err(), "{bad:?}");
         }

@@ -60,8 +60,25 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         }
     };
     let mut change = Change::read(&session.root, &follow_up.path)?;
+    let options = &session.settings.read;
+    let open_tasks = |note: &vault_notes::Note| {
+        note.tasks
+            .iter()
+            .filter(|t| t.line == follow_up.line && t.text == follow_up.text)
+            .count()
+    };
+    // The line number came from the first read; the task must still be on it.
+    if change.read_before(options).map_or(0, |n| open_tasks(&n)) != 1 {
+        return Err(Exit::failure(format!(
+            "{}: changed on disk since it was read; nothing was written. Run the command again",
+            follow_up.path
+        )));
+    }
     change.after = vault_notes::edit::complete_task(&change.before, follow_up.line, session.today)
         .map_err(|e| Exit::failure(format!("{}: {e}", follow_up.path)))?;
+    change.verify(options, "the follow-up checked off", |after| {
+        open_tasks(after) == 0
+    })?;
     change.apply(
         args.dry_run,
         &format!(

@@ -45,6 +45,16 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let (after, _) = vault_notes::edit::add_log_line(&change.before, date, &rest)
         .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
     change.after = after;
+    let options = &session.settings.read;
+    let on_date = |log: &[vault_notes::LogLine]| log.iter().filter(|l| l.date == date).count();
+    let had = change
+        .read_before(options)
+        .map_or(0, |before| on_date(&before.log));
+    change.verify(
+        options,
+        &format!("one more log line dated {date}"),
+        |after| after.person.is_some() && on_date(&after.log) == had + 1,
+    )?;
     let what = args
         .kind
         .as_deref()

@@ -36,6 +36,12 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
                 args.until
             ))
         })?;
+    if until <= session.today {
+        eprintln!(
+            "vault: warning: {until} is not after today ({}); the snooze is already over",
+            session.today
+        );
+    }
     let note = find_person(&session.vault.notes, &args.person)?;
     let name = note
         .person
@@ -45,6 +51,16 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let mut change = Change::read(&session.root, &note.path)?;
     change.after = set_property(&change.before, &keys, &yaml_scalar(&until.to_string()))
         .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
+    change.verify(
+        &session.settings.read,
+        &format!("snooze_until {until}"),
+        |after| {
+            after
+                .person
+                .as_ref()
+                .is_some_and(|p| p.snooze_until == Some(until))
+        },
+    )?;
     change.apply(
         args.dry_run,
         &format!("Snoozed {name} until {until} in {}", note.path),
