@@ -110,3 +110,81 @@ pub fn assert_expected(expected_path: &Path, actual: &str) {
         );
     }
 }
+
+/// A scratch copy of the fixture folder `fixture` (relative to the repository) at
+/// `<tempdir>/vault`, for commands that write. Keep the `TempDir` alive while using it.
+pub fn scratch(fixture: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("vault");
+    copy_dir(&repo_root().join(fixture), &root);
+    (dir, root)
+}
+
+/// The bytes of `path` in the vault at `root`.
+pub fn read(root: &Path, path: &str) -> Vec<u8> {
+    fs::read(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Runs `vault ARGS` on `root`: exit code, stdout bytes, stderr text.
+pub fn run_raw(root: &Path, args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let out = vault(root)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code(),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs `vault ARGS` on `root`: exit code, stdout text, stderr text.
+pub fn run(root: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let (code, stdout, stderr) = run_raw(root, args);
+    (code, String::from_utf8_lossy(&stdout).into_owned(), stderr)
+}
+
+/// The entry of `vault status --format json` whose `key` (`name` or `path`) is `value`.
+pub fn person_by(root: &Path, key: &str, value: &str) -> serde_json::Value {
+    let (_, stdout, _) = run(root, &["status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+    json["people"]
+        .as_array()
+        .and_then(|people| people.iter().find(|p| p[key] == value).cloned())
+        .unwrap_or_else(|| panic!("no person with {key} {value} in {stdout}"))
+}
+
+/// The person named `name` in `vault status --format json`.
+pub fn person_named(root: &Path, name: &str) -> serde_json::Value {
+    person_by(root, "name", name)
+}
+
+/// The person whose note is `path` in `vault status --format json`.
+pub fn person_at(root: &Path, path: &str) -> serde_json::Value {
+    person_by(root, "path", path)
+}
+
+/// Every file under `root` with its bytes, sorted by path (to check nothing else changed).
+pub fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap_or_default();
+                files.push((
+                    path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
+                    bytes,
+                ));
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -2,51 +2,17 @@
 //! note's own line endings; refusals leave every file as it was.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-use vault_testsuite::{copy_dir, repo_root, vault};
-
-fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let root = dir.path().join("vault");
-    copy_dir(&repo_root().join("tests/fixtures/write"), &root);
-    (dir, root)
-}
-
-fn read(root: &Path, path: &str) -> Vec<u8> {
-    fs::read(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn run(root: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = vault(root)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use vault_testsuite::{person_named as person, read, run};
 
 /// `after` is `before` with exactly `line` inserted before byte `at`.
 fn inserted(before: &[u8], at: usize, line: &str) -> Vec<u8> {
     [&before[..at], line.as_bytes(), &before[at..]].concat()
 }
 
-fn person(root: &Path, name: &str) -> Value {
-    let (_, stdout, _) = run(root, &["status", "--format", "json"]);
-    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
-    json["people"]
-        .as_array()
-        .and_then(|people| people.iter().find(|p| p["name"] == name).cloned())
-        .unwrap_or_else(|| panic!("{name} not in {stdout}"))
-}
-
 #[test]
 fn log_inserts_one_line_in_the_logs_order() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let before = read(&root, "People/Sharon Lee.md");
     let (code, stdout, stderr) = run(
         &root,
@@ -85,7 +51,7 @@ fn log_inserts_one_line_in_the_logs_order() {
 
 #[test]
 fn crlf_bom_and_oldest_first_are_kept() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let before = read(&root, "People/Bo Crlf.md");
     let (code, _, stderr) = run(&root, &["log", "Bo Crlf", "lunch", "--date", "2026-10-15"]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -101,7 +67,7 @@ fn crlf_bom_and_oldest_first_are_kept() {
 
 #[test]
 fn a_note_without_front_matter_or_final_newline() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let before = read(&root, "People/Plain Note.md");
     assert_eq!(
         run(
@@ -126,7 +92,7 @@ fn a_note_without_front_matter_or_final_newline() {
 
 #[test]
 fn snooze_pause_resume_change_one_line_each() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let before = read(&root, "People/Sharon Lee.md");
     assert_eq!(run(&root, &["pause", "Sharon Lee"]).0, Some(0));
     let paused = read(&root, "People/Sharon Lee.md");
@@ -154,7 +120,7 @@ fn snooze_pause_resume_change_one_line_each() {
 
 #[test]
 fn done_checks_off_one_follow_up() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let before = read(&root, "People/Bo Crlf.md");
     let (code, stdout, stderr) = run(&root, &["done", "Bo Crlf", "deck"]);
     assert_eq!(code, Some(0), "{stderr}");
@@ -176,7 +142,7 @@ fn done_checks_off_one_follow_up() {
 
 #[test]
 fn done_asks_which_when_there_are_several() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let before = read(&root, "People/Sam Two.md");
     let (code, _, stderr) = run(&root, &["done", "Sam Two"]);
     assert_eq!(code, Some(1));
@@ -189,7 +155,7 @@ fn done_asks_which_when_there_are_several() {
 
 #[test]
 fn ambiguous_unknown_and_unsafe_names_are_refused() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let (code, _, stderr) = run(&root, &["log", "sam", "hello"]);
     assert_eq!(code, Some(1));
     assert!(
@@ -225,7 +191,7 @@ fn ambiguous_unknown_and_unsafe_names_are_refused() {
 
 #[test]
 fn add_creates_a_note_that_reads_back() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let (code, stdout, stderr) = run(
         &root,
         &[
@@ -255,7 +221,7 @@ fn add_creates_a_note_that_reads_back() {
 
 #[test]
 fn dry_run_prints_a_diff_and_writes_nothing() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let before = read(&root, "People/Sharon Lee.md");
     let (code, stdout, _) = run(&root, &["log", "Sharon Lee", "call", "--dry-run"]);
     assert_eq!(code, Some(0));
@@ -280,7 +246,7 @@ fn two_devices_logging_merge_cleanly_in_git() {
         eprintln!("skipped: git is not installed");
         return;
     }
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     let git = |args: &[&str]| {
         let out = std::process::Command::new("git")
             .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])

@@ -7,47 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use vault_testsuite::{TODAY, copy_dir, corpora_dir, vault};
+use vault_testsuite::{TODAY, copy_dir, corpora_dir, person_at as status_of, snapshot, vault};
 
 const TEXT: &str = "checked by the test suite";
-
-/// Every file under `root` with its bytes, sorted by path.
-fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder)
-            .unwrap_or_else(|e| panic!("{e}"))
-            .flatten()
-        {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let bytes = fs::read(&path).unwrap_or_default();
-                files.push((
-                    path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
-                    bytes,
-                ));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-/// The person at `path` in `vault status --format json`.
-fn status_of(root: &Path, path: &str) -> Value {
-    let out = vault(root)
-        .args(["status", "--format", "json"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
-    json["people"]
-        .as_array()
-        .and_then(|people| people.iter().find(|p| p["path"] == path).cloned())
-        .unwrap_or_else(|| panic!("{path} is not a person in vault status"))
-}
 
 /// The paths of the people `vault status` lists in the vault at `root`.
 fn people(root: &Path) -> Vec<String> {

@@ -4,57 +4,18 @@
 //! names and bad input are refused with the reason, and nothing is written.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use vault_testsuite::{copy_dir, repo_root, vault};
+use vault_testsuite::{copy_dir, repo_root, run_raw as run, snapshot, vault};
 
 fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let root = dir.path().join("vault");
-    copy_dir(&repo_root().join("tests/fixtures/write"), &root);
+    let (dir, root) = vault_testsuite::scratch("tests/fixtures/write");
     copy_dir(
         &repo_root().join("tests/fixtures/write-shapes/People"),
         &root.join("People"),
     );
     (dir, root)
-}
-
-fn run(root: &Path, args: &[&str]) -> (Option<i32>, Vec<u8>, String) {
-    let out = vault(root)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code(),
-        out.stdout,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// Every file under `root` with its bytes, sorted by path.
-fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder)
-            .unwrap_or_else(|e| panic!("{e}"))
-            .flatten()
-        {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let bytes = fs::read(&path).unwrap_or_default();
-                files.push((
-                    path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
-                    bytes,
-                ));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 fn git_available() -> bool {

@@ -3,48 +3,15 @@
 //! line, and `vault status --format json` shows the new fact.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde_json::Value;
-use vault_testsuite::{copy_dir, repo_root, vault};
-
-fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let root = dir.path().join("vault");
-    copy_dir(&repo_root().join("tests/fixtures/write-shapes"), &root);
-    (dir, root)
-}
-
-fn read(root: &Path, path: &str) -> Vec<u8> {
-    fs::read(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn run(root: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = vault(root)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use vault_testsuite::{person_at as person, read, run};
 
 /// Runs a write command that must succeed.
 fn ok(root: &Path, args: &[&str]) -> String {
     let (code, stdout, stderr) = run(root, args);
     assert_eq!(code, Some(0), "{args:?}: {stderr}");
     stdout
-}
-
-fn person(root: &Path, path: &str) -> Value {
-    let (_, stdout, _) = run(root, &["status", "--format", "json"]);
-    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
-    json["people"]
-        .as_array()
-        .and_then(|people| people.iter().find(|p| p["path"] == path).cloned())
-        .unwrap_or_else(|| panic!("{path} not in {stdout}"))
 }
 
 /// `before` with `line` (its ending included) inserted before the first occurrence of
@@ -68,7 +35,7 @@ fn replaced(before: &[u8], old: &[u8], new: &[u8]) -> Vec<u8> {
 
 #[test]
 fn a_heading_log_gets_a_heading_at_its_date() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let path = "People/Heading Log.md";
     let before = read(&root, path);
     let stdout = ok(
@@ -102,7 +69,7 @@ fn a_heading_log_gets_a_heading_at_its_date() {
 
 #[test]
 fn bom_crlf_linked_dates_oldest_first_no_final_newline() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let path = "People/Linked Dates.md";
     let before = read(&root, path);
     // Friday before Monday 2026-11-23; the log goes oldest first, so the line goes last.
@@ -127,7 +94,7 @@ fn bom_crlf_linked_dates_oldest_first_no_final_newline() {
 
 #[test]
 fn mixed_line_endings_follow_the_log() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let path = "People/Mixed Endings.md";
     let before = read(&root, path);
     ok(
@@ -152,7 +119,7 @@ fn mixed_line_endings_follow_the_log() {
 
 #[test]
 fn bytes_that_are_not_utf8_are_kept() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let path = "People/Latin One.md";
     let before = read(&root, path);
     ok(
@@ -169,7 +136,7 @@ fn bytes_that_are_not_utf8_are_kept() {
 
 #[test]
 fn properties_change_in_place_with_key_quotes_spacing_and_comments() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let path = "People/Quoted.md";
     let before = read(&root, path);
     let stdout = ok(&root, &["snooze", "quoted", "2026-12-24"]);
@@ -220,7 +187,7 @@ fn properties_change_in_place_with_key_quotes_spacing_and_comments() {
 
 #[test]
 fn a_note_without_front_matter_gets_one_and_loses_it_on_resume() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let path = "People/Bare.md";
     fs::write(root.join(path), "Met at a conference.\r\n").unwrap_or_else(|e| panic!("{e}"));
     ok(&root, &["pause", "Bare"]);
@@ -235,7 +202,7 @@ fn a_note_without_front_matter_gets_one_and_loses_it_on_resume() {
 
 #[test]
 fn twins_are_ambiguous_until_the_path_picks_one() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let (code, _, stderr) = run(&root, &["log", "twin", "hello"]);
     assert_eq!(code, Some(1));
     assert!(
@@ -255,7 +222,7 @@ fn twins_are_ambiguous_until_the_path_picks_one() {
 
 #[test]
 fn conflicted_and_unclosed_notes_are_refused_untouched() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let conflicted = read(&root, "People/Conflicted.md");
     for args in [
         &["log", "Conflicted", "hello"][..],
@@ -276,7 +243,7 @@ fn conflicted_and_unclosed_notes_are_refused_untouched() {
 
 #[test]
 fn done_checks_off_a_task_on_a_bom_first_line() {
-    let (_dir, root) = scratch();
+    let (_dir, root) = vault_testsuite::scratch("tests/fixtures/write-shapes");
     let path = "People/Tasky.md";
     fs::write(
         root.join(path),

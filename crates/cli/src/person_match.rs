@@ -24,16 +24,7 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
     if let [one] = by_path.as_slice() {
         return Ok(one);
     }
-    let matches: Vec<&Note> = people
-        .clone()
-        .filter(|n| {
-            n.person.as_ref().is_some_and(|p| {
-                p.name.to_lowercase() == wanted
-                    || n.stem.to_lowercase() == wanted
-                    || p.aliases.iter().any(|a| a.to_lowercase() == wanted)
-            })
-        })
-        .collect();
+    let matches: Vec<&Note> = people.clone().filter(|n| is_named(n, &wanted)).collect();
     match matches.as_slice() {
         [one] => Ok(one),
         [] => {
@@ -69,6 +60,17 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
                 .join(", ")
         ))),
     }
+}
+
+/// Whether the person note `note` goes by `name` (its display name, file name or an
+/// alias), case-insensitively.
+pub fn is_named(note: &Note, name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    note.person.as_ref().is_some_and(|p| {
+        p.name.to_lowercase() == name
+            || note.stem.to_lowercase() == name
+            || p.aliases.iter().any(|a| a.to_lowercase() == name)
+    })
 }
 
 fn describe(note: &Note) -> String {

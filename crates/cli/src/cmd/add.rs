@@ -4,6 +4,7 @@ use vault_render::PersonNote;
 
 use crate::cli::Cli;
 use crate::exit::Exit;
+use crate::person_match::is_named;
 use crate::session::Session;
 use crate::write::Change;
 
@@ -42,13 +43,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         )));
     }
     let session = Session::open(&cli.vault, cli.today)?;
-    let taken = session.vault.notes.iter().find(|n| {
-        n.person.as_ref().is_some_and(|p| {
-            p.name.eq_ignore_ascii_case(name)
-                || n.stem.eq_ignore_ascii_case(name)
-                || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-        })
-    });
+    let taken = session.vault.notes.iter().find(|n| is_named(n, name));
     if let Some(existing) = taken {
         return Err(Exit::failure(format!(
             "`{name}` already exists: {}",
