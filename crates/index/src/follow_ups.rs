@@ -1,6 +1,7 @@
 //! Follow-ups you promised: open tasks in a person's note or in any note linking them.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use vault_notes::{Note, Resolver};
 
@@ -29,39 +30,11 @@ pub struct FollowUp {
 
 /// Every open follow-up: overdue first, then by due date, undated last, then by person.
 pub fn follow_ups(notes: &[Note], resolver: &Resolver, today: NaiveDate) -> Vec<FollowUp> {
-    let mut out = Vec::new();
-    for (i, note) in notes.iter().enumerate() {
-        for task in &note.tasks {
-            let mut people: Vec<usize> = Vec::new();
-            if note.person.is_some() {
-                people.push(i);
-            }
-            for target in &task.links {
-                if let Some(t) = resolver.resolve(target)
-                    && notes[t].person.is_some()
-                    && !people.contains(&t)
-                {
-                    people.push(t);
-                }
-            }
-            for p in people {
-                let Some(person) = &notes[p].person else {
-                    continue;
-                };
-                out.push(FollowUp {
-                    person: person.name.clone(),
-                    person_path: notes[p].path.clone(),
-                    private: person.private,
-                    text: task.text.clone(),
-                    due: task.due,
-                    overdue: task.due.is_some_and(|d| d < today),
-                    days_until_due: task.due.map(|d| (d - today).num_days()),
-                    path: note.path.clone(),
-                    line: task.line,
-                });
-            }
-        }
-    }
+    let mut out: Vec<FollowUp> = notes
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, note)| follow_ups_in(notes, resolver, i, note, today))
+        .collect();
     out.sort_by(|a, b| {
         (
             !a.overdue,
@@ -80,6 +53,48 @@ pub fn follow_ups(notes: &[Note], resolver: &Resolver, today: NaiveDate) -> Vec<
                 b.line,
             ))
     });
+    out
+}
+
+/// The follow-ups in note `i`: its open tasks, for its person and the people they link.
+fn follow_ups_in(
+    notes: &[Note],
+    resolver: &Resolver,
+    i: usize,
+    note: &Note,
+    today: NaiveDate,
+) -> Vec<FollowUp> {
+    let mut out = Vec::new();
+    for task in &note.tasks {
+        let mut people: Vec<usize> = Vec::new();
+        if note.person.is_some() {
+            people.push(i);
+        }
+        for target in &task.links {
+            if let Some(t) = resolver.resolve(target)
+                && notes[t].person.is_some()
+                && !people.contains(&t)
+            {
+                people.push(t);
+            }
+        }
+        for p in people {
+            let Some(person) = &notes[p].person else {
+                continue;
+            };
+            out.push(FollowUp {
+                person: person.name.clone(),
+                person_path: notes[p].path.clone(),
+                private: person.private,
+                text: task.text.clone(),
+                due: task.due,
+                overdue: task.due.is_some_and(|d| d < today),
+                days_until_due: task.due.map(|d| (d - today).num_days()),
+                path: note.path.clone(),
+                line: task.line,
+            });
+        }
+    }
     out
 }
 

@@ -74,8 +74,11 @@ fn links(note: &Note, notes: &[Note], resolver: &Resolver, out: &mut Vec<Diagnos
                 .any(|k| k.eq_ignore_ascii_case(p.trim()))
         });
         let resolved = resolver.resolve(&link.target);
-        let candidates = resolver.alias_candidates(&link.target);
-        if resolved.is_none() && candidates.len() > 1 {
+        let candidates = match resolved {
+            Some(_) => &[][..],
+            None => resolver.alias_candidates(&link.target),
+        };
+        if candidates.len() > 1 {
             let names: Vec<&str> = candidates.iter().map(|&i| notes[i].path.as_str()).collect();
             out.push(Diagnostic::new(
                 note.path.as_str(),

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::dates::split_iso_date;
 use crate::link::wikilinks;
-use crate::source::{lines_with_offsets, to_u32};
+use crate::source::{Needle, lines_with_offsets, to_u32};
 
 /// A dated line in a person's note: `- 2026-10-02 coffee: talked about her new role #got`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,6 +322,9 @@ struct Code {
     spans: Vec<Range<usize>>,
 }
 
+static INDENTED: Needle = Needle::new(|| memchr::memmem::Finder::new(b"\n    "));
+static TABBED: Needle = Needle::new(|| memchr::memmem::Finder::new(b"\n\t"));
+
 impl Code {
     /// Finds code blocks and spans the way CommonMark does; bodies without a backtick,
     /// a tilde or an indented line cannot have code and skip the parser.
@@ -330,8 +333,8 @@ impl Code {
         let may_have_code = memchr::memchr2(b'`', b'~', bytes).is_some()
             || bytes.starts_with(b"    ")
             || bytes.starts_with(b"\t")
-            || memchr::memmem::find(bytes, b"\n    ").is_some()
-            || memchr::memmem::find(bytes, b"\n\t").is_some();
+            || INDENTED.is_in(bytes)
+            || TABBED.is_in(bytes);
         let mut code = Code::default();
         if !may_have_code {
             return code;

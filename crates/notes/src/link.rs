@@ -1,6 +1,8 @@
 //! Obsidian wikilinks: `[[Target]]`, `[[Folder/Target|label]]`, `[[Target#Heading]]`,
 //! `[[Target#^block]]`, and embeds `![[Target]]`.
 
+use crate::source::find_pair;
+
 /// A wikilink found in a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WikiLink<'a> {
@@ -16,11 +18,11 @@ pub fn wikilinks(text: &str) -> impl Iterator<Item = WikiLink<'_>> {
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {
-            let open = from + memchr::memmem::find(text.get(from..)?.as_bytes(), b"[[")?;
+            let open = from + find_pair(text.get(from..)?.as_bytes(), b'[')?;
             let inner_start = open + 2;
             let rest = &text[inner_start..];
             let line_end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-            let Some(close) = memchr::memmem::find(&rest.as_bytes()[..line_end], b"]]") else {
+            let Some(close) = find_pair(&rest.as_bytes()[..line_end], b']') else {
                 // Nothing closes on this line, so no later `[[` on it can close either:
                 // skipping the line keeps this linear on hostile input.
                 from = inner_start + line_end;

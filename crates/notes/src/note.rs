@@ -10,7 +10,7 @@ use crate::link::wikilinks;
 use crate::options::{ReadOptions, is_under};
 use crate::person::{Person, is_placeholder};
 use crate::properties::{Entry, Properties};
-use crate::source::{Source, line_column, to_u32};
+use crate::source::{Needle, Source, line_column, to_u32};
 use crate::value::Value;
 use crate::yaml;
 
@@ -153,7 +153,8 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
 /// Reports git conflict markers (`<<<<<<<`, `=======`, `>>>>>>>` at the start of a line);
 /// returns whether there are any.
 fn conflict_markers(path: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
-    if memchr::memmem::find(text.as_bytes(), b"<<<<<<<").is_none() {
+    static MARKER: Needle = Needle::new(|| memchr::memmem::Finder::new(b"<<<<<<<"));
+    if !MARKER.is_in(text.as_bytes()) {
         return false;
     }
     let mut found = false;
@@ -254,7 +255,7 @@ fn read_properties(
 /// as same-length strings (`"{date}"`), so the rest of the front matter still reads and
 /// error columns stay right. Returns the rewritten text and the offset of the first one.
 fn quote_placeholders(yaml: &str) -> Option<(String, usize)> {
-    memchr::memmem::find(yaml.as_bytes(), b"{{")?;
+    crate::source::find_pair(yaml.as_bytes(), b'{')?;
     let mut out = String::with_capacity(yaml.len());
     let mut first = None;
     let mut rest = yaml;

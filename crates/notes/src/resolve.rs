@@ -18,28 +18,30 @@ impl Resolver {
     /// Indexes `notes`; resolved values are indices into that slice.
     pub fn new(notes: &[Note]) -> Resolver {
         use rayon::prelude::*;
-        let paths: Vec<String> = notes
+        // Lower-casing (and the allocations) in parallel; the maps are filled on one core
+        // with keys that are moved in, not copied.
+        let (paths, keys): (Vec<String>, Vec<(String, Vec<String>)>) = notes
             .par_iter()
             .map(|note| {
                 let without_ext = note.path.get(..note.path.len().saturating_sub(3));
-                without_ext.unwrap_or(&note.path).to_lowercase()
+                let path = without_ext.unwrap_or(&note.path).to_lowercase();
+                let stem = path.rsplit('/').next().unwrap_or(&path).to_owned();
+                let mut names: Vec<String> = note.person.as_ref().map_or_else(Vec::new, |p| {
+                    let aliases = p.aliases.iter().map(|a| a.to_lowercase());
+                    aliases.chain([p.name.to_lowercase()]).collect()
+                });
+                names.sort_unstable();
+                names.dedup();
+                (path, (stem, names))
             })
-            .collect();
+            .unzip();
         let mut by_stem: HashMap<String, Vec<usize>> = HashMap::default();
         by_stem.reserve(paths.len());
         let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, (note, path)) in notes.iter().zip(&paths).enumerate() {
-            let stem = path.rsplit('/').next().unwrap_or(path);
-            by_stem.entry(stem.to_owned()).or_default().push(i);
-            if let Some(person) = &note.person {
-                let mut names: Vec<String> =
-                    person.aliases.iter().map(|a| a.to_lowercase()).collect();
-                names.push(person.name.to_lowercase());
-                names.sort();
-                names.dedup();
-                for name in names {
-                    by_alias.entry(name).or_default().push(i);
-                }
+        for (i, (stem, names)) in keys.into_iter().enumerate() {
+            by_stem.entry(stem).or_default().push(i);
+            for name in names {
+                by_alias.entry(name).or_default().push(i);
             }
         }
         // Obsidian prefers the shortest path when several notes share a file name.

@@ -74,6 +74,29 @@ pub(crate) fn to_u32(n: usize) -> u32 {
 /// Iterates over the lines of `text` with the byte offset where each starts.
 ///
 /// Line contents exclude the `\n` and a `\r` before it.
+/// The offset of the first two equal bytes `byte byte` (`[[`, `]]`, `{{`) in `haystack`.
+///
+/// `memchr::memmem::find` builds a searcher on every call, which for a two-byte needle
+/// searched once per line costs more than the search.
+pub(crate) fn find_pair(haystack: &[u8], byte: u8) -> Option<usize> {
+    memchr::memchr_iter(byte, haystack).find(|&i| haystack.get(i + 1) == Some(&byte))
+}
+
+/// A substring searcher built once for the whole run.
+pub(crate) struct Needle(std::sync::LazyLock<memchr::memmem::Finder<'static>>);
+
+impl Needle {
+    /// A searcher for `needle`, built on first use.
+    pub(crate) const fn new(build: fn() -> memchr::memmem::Finder<'static>) -> Needle {
+        Needle(std::sync::LazyLock::new(build))
+    }
+
+    /// Whether `haystack` contains the needle.
+    pub(crate) fn is_in(&self, haystack: &[u8]) -> bool {
+        self.0.find(haystack).is_some()
+    }
+}
+
 pub fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     std::iter::from_fn(move || {
