@@ -94,3 +94,66 @@ fn kepano_people_and_last_contacts() {
             .all(|(_, _, path)| !path.starts_with("Templates/"))
     );
 }
+
+/// Every `.md` file under `dir`, recursively (hidden folders too: the reader skips them,
+/// but their front matter is still YAML worth checking).
+fn markdown_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+    {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            markdown_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+/// The reader's fast path for simple front matter gives exactly what the YAML library
+/// gives, on every note of the corpora, the example vault and the test cases.
+#[test]
+fn simple_front_matter_reads_as_the_yaml_library_reads_it() {
+    let root = vault_testsuite::repo_root();
+    let mut files = Vec::new();
+    for dir in [root.join("example-vault"), root.join("tests").join("cases")]
+        .into_iter()
+        .chain(corpora_dir())
+    {
+        markdown_files(&dir, &mut files);
+    }
+    let (mut with_front_matter, mut simple) = (0, 0);
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        let vault_notes::Split::FrontMatter {
+            yaml_start,
+            yaml_end,
+            ..
+        } = vault_notes::split_front_matter(text)
+        else {
+            continue;
+        };
+        let yaml = &text[yaml_start..yaml_end];
+        with_front_matter += 1;
+        if let Some(entries) = vault_notes::yaml::parse_simple(yaml) {
+            simple += 1;
+            assert_eq!(
+                Ok(entries),
+                vault_notes::yaml::parse_with_library(yaml),
+                "{}",
+                path.display()
+            );
+        }
+    }
+    eprintln!("{simple} of {with_front_matter} front matters took the fast path");
+    assert!(
+        simple * 2 > with_front_matter,
+        "{simple} of {with_front_matter}"
+    );
+}

@@ -26,6 +26,7 @@ mod options;
 mod person;
 mod properties;
 mod resolve;
+mod simple_yaml;
 mod source;
 mod value;
 mod vault;

@@ -18,6 +18,21 @@ pub struct YamlError {
 /// A document that is empty or only comments gives no entries; a document whose top level
 /// is not a mapping is an error.
 pub fn parse_mapping(text: &str) -> Result<Vec<(String, Value)>, YamlError> {
+    match crate::simple_yaml::parse(text) {
+        Some(entries) => Ok(entries),
+        None => parse_with_library(text),
+    }
+}
+
+/// The front matter `text` in the simple subset most notes use, read without the YAML
+/// library; `None` when it is not in that subset. Whatever it answers,
+/// [`parse_with_library`] answers too.
+pub fn parse_simple(text: &str) -> Option<Vec<(String, Value)>> {
+    crate::simple_yaml::parse(text)
+}
+
+/// [`parse_mapping`] through the YAML library alone.
+pub fn parse_with_library(text: &str) -> Result<Vec<(String, Value)>, YamlError> {
     // Straight into our own value type: no intermediate `serde_yaml::Value` to build and drop.
     let Direct(value) = serde_yaml::from_str(text).map_err(|e| locate(text, e))?;
     match value {
