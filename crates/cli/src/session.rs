@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use vault_index::Index;
+use vault_index::{Index, Statuses};
 use vault_notes::{Diagnostic, ReadError, Vault, read_vault};
 use vault_render::{BUILTIN_TEMPLATES, TemplateOverride, Templates};
 
@@ -83,10 +83,20 @@ impl Session {
         vault_index::build(&self.vault.notes, &self.settings.index, day)
     }
 
-    /// Every problem: what reading found and what `index` found across notes, sorted.
-    pub fn problems(&self, index: &Index) -> Vec<Diagnostic> {
+    /// Every person's status on `day`, without the digest's sections.
+    pub fn statuses(&self, day: NaiveDate) -> Statuses {
+        vault_index::statuses(&self.vault.notes, &self.settings.index, day)
+    }
+
+    /// The problems only visible across notes on `day`.
+    pub fn cross_note_problems(&self, day: NaiveDate) -> Vec<Diagnostic> {
+        vault_index::cross_note_problems(&self.vault.notes, day)
+    }
+
+    /// Every problem: what reading found and what the index found across notes, sorted.
+    pub fn problems(&self, across_notes: &[Diagnostic]) -> Vec<Diagnostic> {
         let mut all = self.vault.diagnostics.clone();
-        all.extend(index.diagnostics.iter().cloned());
+        all.extend(across_notes.iter().cloned());
         all.sort();
         all
     }

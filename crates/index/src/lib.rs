@@ -91,16 +91,57 @@ pub struct Index {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Computes the index of `notes` on `today`.
-pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
+/// Every person's status on one day and the problems only visible across notes: what
+/// `vault status` and `vault check` show, without the digest's sections.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statuses {
+    /// The day computed for.
+    pub today: NaiveDate,
+    /// Every person, in urgency order.
+    pub people: Vec<PersonStatus>,
+    /// Duplicate people, ambiguous or unresolved person links, contact in the future.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Computes the statuses of `notes` on `today`: [`build`] without the follow-ups,
+/// upcoming dates, week, reconnects and network, which a large vault would pay for and
+/// `vault status` does not show.
+pub fn statuses(notes: &[Note], config: &Config, today: NaiveDate) -> Statuses {
     let resolver = Resolver::new(notes);
     let interactions = interactions::gather(notes, &resolver);
+    Statuses {
+        today,
+        people: people_by_urgency(notes, &interactions, config, today),
+        diagnostics: lint::lint(notes, &resolver, today),
+    }
+}
+
+/// The problems only visible across notes, on `today`: what `vault check` adds to what
+/// reading found.
+pub fn cross_note_problems(notes: &[Note], today: NaiveDate) -> Vec<Diagnostic> {
+    lint::lint(notes, &Resolver::new(notes), today)
+}
+
+fn people_by_urgency(
+    notes: &[Note],
+    interactions: &[Vec<interactions::Record>],
+    config: &Config,
+    today: NaiveDate,
+) -> Vec<PersonStatus> {
     let mut people: Vec<PersonStatus> = interactions
         .iter()
         .enumerate()
         .filter_map(|(i, list)| people::person_status(notes, i, list, config, today))
         .collect();
     people::sort_by_urgency(&mut people);
+    people
+}
+
+/// Computes the index of `notes` on `today`.
+pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
+    let resolver = Resolver::new(notes);
+    let interactions = interactions::gather(notes, &resolver);
+    let people = people_by_urgency(notes, &interactions, config, today);
 
     let week = Week::containing(today);
     let mut this_week: Vec<WeekEntry> = Vec::new();
@@ -232,6 +273,14 @@ mod tests {
             ),
         ]);
         let index = build(&notes, &Config::default(), d("2026-11-23"));
+        // `vault status` and `vault check` take shorter roads to the same answers.
+        let statuses = statuses(&notes, &Config::default(), d("2026-11-23"));
+        assert_eq!(statuses.people, index.people);
+        assert_eq!(statuses.diagnostics, index.diagnostics);
+        assert_eq!(
+            cross_note_problems(&notes, d("2026-11-23")),
+            index.diagnostics
+        );
         let order: Vec<_> = index
             .people
             .iter()

@@ -1,7 +1,7 @@
 //! The JSON of `vault status --format json`: a stable contract, field for field.
 
 use serde::Serialize;
-use vault_index::{Index, PersonStatus};
+use vault_index::{PersonStatus, Statuses};
 use vault_notes::Diagnostic;
 
 use crate::templates::RenderError;
@@ -86,10 +86,10 @@ impl<'a> DiagnosticJson<'a> {
 }
 
 /// The JSON of `vault status --format json`, pretty-printed, ending with a newline.
-pub fn status_json(index: &Index, diagnostics: &[Diagnostic]) -> Result<String, RenderError> {
+pub fn status_json(statuses: &Statuses, diagnostics: &[Diagnostic]) -> Result<String, RenderError> {
     to_pretty(&StatusJson {
-        today: index.today.to_string(),
-        people: index.people.iter().map(PersonJson::new).collect(),
+        today: statuses.today.to_string(),
+        people: statuses.people.iter().map(PersonJson::new).collect(),
         diagnostics: diagnostics.iter().map(DiagnosticJson::new).collect(),
     })
 }

@@ -37,8 +37,8 @@ struct Report<'a> {
 /// Runs `vault check`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = keep(Session::open(&cli.vault, cli.today)?);
-    let index = keep(session.index(session.today));
-    let diagnostics = keep(session.problems(index)).as_slice();
+    let across_notes = keep(session.cross_note_problems(session.today));
+    let diagnostics = keep(session.problems(across_notes)).as_slice();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let report = Report {
         errors: count(Severity::Error),

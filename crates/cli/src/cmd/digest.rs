@@ -48,7 +48,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let week = args.week.unwrap_or_else(|| Week::containing(session.today));
     let index = keep(session.index(week.digest_day(session.today)));
     let templates = session.templates()?;
-    let diagnostics = keep(session.problems(index)).as_slice();
+    let diagnostics = keep(session.problems(&index.diagnostics)).as_slice();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let vault_name = session.name();
     let input = DigestInput {

@@ -31,13 +31,12 @@ pub enum Format {
 /// Runs `vault status`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = keep(Session::open(&cli.vault, cli.today)?);
-    let index = keep(session.index(session.today));
-    let problems = keep(session.problems(index));
+    let statuses = keep(session.statuses(session.today));
+    let problems = keep(session.problems(&statuses.diagnostics));
     let text = match args.format {
-        Format::Json => {
-            vault_render::status_json(index, problems).map_err(|e| Exit::failure(e.to_string()))?
-        }
-        Format::Table => table(&index.people, args.all, use_color(cli.color)),
+        Format::Json => vault_render::status_json(statuses, problems)
+            .map_err(|e| Exit::failure(e.to_string()))?,
+        Format::Table => table(&statuses.people, args.all, use_color(cli.color)),
     };
     problem_summary(problems);
     print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
