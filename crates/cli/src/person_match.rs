@@ -33,7 +33,7 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
                     let name = n
                         .person
                         .as_ref()
-                        .map_or(&n.stem, |p| &p.name)
+                        .map_or(n.stem(), |p| &p.name)
                         .to_lowercase();
                     !wanted.is_empty()
                         && (name.contains(&wanted)
@@ -68,7 +68,7 @@ pub fn is_named(note: &Note, name: &str) -> bool {
     let name = name.trim().to_lowercase();
     note.person.as_ref().is_some_and(|p| {
         p.name.to_lowercase() == name
-            || note.stem.to_lowercase() == name
+            || note.stem().to_lowercase() == name
             || p.aliases.iter().any(|a| a.to_lowercase() == name)
     })
 }
@@ -77,7 +77,7 @@ fn describe(note: &Note) -> String {
     let name = note
         .person
         .as_ref()
-        .map_or(note.stem.as_str(), |p| p.name.as_str());
+        .map_or(note.stem(), |p| p.name.as_str());
     format!("{name} ({})", note.path)
 }
 

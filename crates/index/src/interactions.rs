@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
-use vault_notes::{DateSource, Note, Resolver};
+use vault_notes::{DateSource, Note};
+
+use crate::links::Links;
 
 /// Where an interaction was recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -73,7 +75,7 @@ impl Record {
                 let link = note.links.get(self.item);
                 let summary = match (self.source, link.and_then(|l| l.context.as_deref())) {
                     (Source::Journal, Some(context)) => vault_notes::plain_text(context),
-                    _ => note.stem.clone(),
+                    _ => note.stem().to_owned(),
                 };
                 (link.map_or(1, |l| l.line), None, summary)
             }
@@ -99,7 +101,7 @@ impl Record {
 /// separate entries); a note mentioning the person counts only on a day without a log line,
 /// once per day (a meeting note before a daily note); `last_contact` only on a day with no
 /// other record.
-pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Record>> {
+pub fn gather(notes: &[Note], links: &Links<'_>) -> Vec<Vec<Record>> {
     let mut by_person: Vec<Vec<Record>> = vec![Vec::new(); notes.len()];
     for (i, note) in notes.iter().enumerate() {
         let Some(person) = &note.person else {
@@ -131,7 +133,7 @@ pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Record>> {
     let mentions: Vec<(usize, Record)> = notes
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, note)| mentions_in(notes, resolver, i, note))
+        .flat_map_iter(|(i, note)| mentions_in(notes, links, i, note))
         .collect();
     for (target, record) in mentions {
         by_person[target].push(record);
@@ -145,7 +147,7 @@ pub fn gather(notes: &[Note], resolver: &Resolver) -> Vec<Vec<Record>> {
 }
 
 /// The people a dated note mentions (once each), as records for them.
-fn mentions_in(notes: &[Note], resolver: &Resolver, i: usize, note: &Note) -> Vec<(usize, Record)> {
+fn mentions_in(notes: &[Note], links: &Links<'_>, i: usize, note: &Note) -> Vec<(usize, Record)> {
     let Some((date, date_source)) = note.date else {
         return Vec::new();
     };
@@ -157,8 +159,8 @@ fn mentions_in(notes: &[Note], resolver: &Resolver, i: usize, note: &Note) -> Ve
         DateSource::Property => Source::Note,
     };
     let mut found: Vec<(usize, Record)> = Vec::new();
-    for (item, link) in note.links.iter().enumerate().filter(|(_, l)| !l.in_task) {
-        let Some(target) = resolver.resolve(&link.target) else {
+    for (item, _) in note.links.iter().enumerate().filter(|(_, l)| !l.in_task) {
+        let Some(target) = links.target(i, item) else {
             continue;
         };
         if target == i || notes[target].person.is_none() || found.iter().any(|(t, _)| *t == target)
@@ -193,7 +195,7 @@ fn one_contact_per_day(list: &mut Vec<Record>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vault_notes::{ReadOptions, parse_note};
+    use vault_notes::{ReadOptions, Resolver, parse_note};
 
     fn notes(files: &[(&str, &str)]) -> Vec<Note> {
         files
@@ -226,7 +228,7 @@ mod tests {
             ),
         ]);
         let resolver = Resolver::new(&notes);
-        let all = gather(&notes, &resolver);
+        let all = gather(&notes, &Links::new(&notes, &resolver));
         assert!(all[0].is_empty());
         assert_eq!(
             summary(&all[3]),
@@ -252,7 +254,8 @@ mod tests {
             ("Meetings/M.md", "---\ndate: 2026-10-07\n---\n[[Ann]]"),
             ("People/Ann.md", "---\nlast_contact: 2026-10-07\n---\n"),
         ]);
-        let all = gather(&notes, &Resolver::new(&notes));
+        let resolver = Resolver::new(&notes);
+        let all = gather(&notes, &Links::new(&notes, &resolver));
         assert_eq!(summary(&all[2]), vec![("2026-10-07".into(), Source::Note)]);
     }
 }

@@ -8,6 +8,7 @@
 mod config;
 mod follow_ups;
 mod interactions;
+mod links;
 mod lint;
 mod network;
 mod people;
@@ -19,6 +20,8 @@ mod week;
 use chrono::NaiveDate;
 use serde::Serialize;
 use vault_notes::{Diagnostic, Note, Resolver};
+
+use crate::links::Links;
 
 pub use config::{Config, DEFAULT_CADENCES, FALLBACK_CADENCE_DAYS};
 pub use follow_ups::FollowUp;
@@ -108,18 +111,20 @@ pub struct Statuses {
 /// `vault status` does not show.
 pub fn statuses(notes: &[Note], config: &Config, today: NaiveDate) -> Statuses {
     let resolver = Resolver::new(notes);
-    let interactions = interactions::gather(notes, &resolver);
+    let links = Links::new(notes, &resolver);
+    let interactions = interactions::gather(notes, &links);
     Statuses {
         today,
         people: people_by_urgency(notes, &interactions, config, today),
-        diagnostics: lint::lint(notes, &resolver, today),
+        diagnostics: lint::lint(notes, &links, today),
     }
 }
 
 /// The problems only visible across notes, on `today`: what `vault check` adds to what
 /// reading found.
 pub fn cross_note_problems(notes: &[Note], today: NaiveDate) -> Vec<Diagnostic> {
-    lint::lint(notes, &Resolver::new(notes), today)
+    let resolver = Resolver::new(notes);
+    lint::lint(notes, &Links::new(notes, &resolver), today)
 }
 
 fn people_by_urgency(
@@ -140,7 +145,8 @@ fn people_by_urgency(
 /// Computes the index of `notes` on `today`.
 pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
     let resolver = Resolver::new(notes);
-    let interactions = interactions::gather(notes, &resolver);
+    let links = Links::new(notes, &resolver);
+    let interactions = interactions::gather(notes, &links);
     let people = people_by_urgency(notes, &interactions, config, today);
 
     let week = Week::containing(today);
@@ -208,7 +214,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
         this_week,
         reconnects,
         network: network::network(&people),
-        diagnostics: lint::lint(notes, &resolver, today),
+        diagnostics: lint::lint(notes, &links, today),
         people,
     }
 }

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use vault_notes::{Diagnostic, Note, Resolver, Severity};
+use vault_notes::{Diagnostic, Note, Severity};
+
+use crate::links::Links;
 
 /// Properties whose links name people (meeting notes: `people: ["[[Steph Ango]]"]`).
 pub const PEOPLE_PROPERTIES: &[&str] = &[
@@ -15,15 +17,16 @@ pub const PEOPLE_PROPERTIES: &[&str] = &[
     "guests",
 ];
 
-/// Cross-note problems of `notes` on `today`; `resolver` indexes the same notes.
-pub fn lint(notes: &[Note], resolver: &Resolver, today: NaiveDate) -> Vec<Diagnostic> {
+/// Cross-note problems of `notes` on `today`; `links` are theirs.
+pub fn lint(notes: &[Note], links: &Links<'_>, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     duplicate_people(notes, &mut out);
     let per_note: Vec<Diagnostic> = notes
         .par_iter()
-        .flat_map_iter(|note| {
+        .enumerate()
+        .flat_map_iter(|(i, note)| {
             let mut found = Vec::new();
-            links(note, notes, resolver, &mut found);
+            person_links(i, note, notes, links, &mut found);
             future_contact(note, today, &mut found);
             found
         })
@@ -66,17 +69,23 @@ fn duplicate_people(notes: &[Note], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn links(note: &Note, notes: &[Note], resolver: &Resolver, out: &mut Vec<Diagnostic>) {
-    for link in &note.links {
+fn person_links(
+    i: usize,
+    note: &Note,
+    notes: &[Note],
+    links: &Links<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (item, link) in note.links.iter().enumerate() {
         let in_people_property = link.property.as_deref().is_some_and(|p| {
             PEOPLE_PROPERTIES
                 .iter()
                 .any(|k| k.eq_ignore_ascii_case(p.trim()))
         });
-        let resolved = resolver.resolve(&link.target);
+        let resolved = links.target(i, item);
         let candidates = match resolved {
             Some(_) => &[][..],
-            None => resolver.alias_candidates(&link.target),
+            None => links.resolver().alias_candidates(&link.target),
         };
         if candidates.len() > 1 {
             let names: Vec<&str> = candidates.iter().map(|&i| notes[i].path.as_str()).collect();
@@ -142,7 +151,7 @@ fn future_contact(note: &Note, today: NaiveDate, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vault_notes::{ReadOptions, parse_note};
+    use vault_notes::{ReadOptions, Resolver, parse_note};
 
     fn codes(files: &[(&str, &str)]) -> Vec<(String, &'static str, u32)> {
         let notes: Vec<Note> = files
@@ -150,7 +159,8 @@ mod tests {
             .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
             .collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        lint(&notes, &Resolver::new(&notes), today)
+        let resolver = Resolver::new(&notes);
+        lint(&notes, &Links::new(&notes, &resolver), today)
             .into_iter()
             .map(|d| (d.path, d.code, d.line))
             .collect()

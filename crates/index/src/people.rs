@@ -161,7 +161,8 @@ mod tests {
         let note = parse_note(path, text.as_bytes(), &ReadOptions::default()).note;
         let notes = vec![note];
         let resolver = vault_notes::Resolver::new(&notes);
-        let all = crate::interactions::gather(&notes, &resolver);
+        let links = crate::links::Links::new(&notes, &resolver);
+        let all = crate::interactions::gather(&notes, &links);
         person_status(&notes, 0, &all[0], &Config::default(), d("2026-11-23")).expect("person")
     }
 

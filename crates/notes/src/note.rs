@@ -28,8 +28,6 @@ pub enum DateSource {
 pub struct Note {
     /// Path relative to the vault root, with `/` separators.
     pub path: String,
-    /// File name without `.md`.
-    pub stem: String,
     /// The person this note is about, when it is a person note.
     pub person: Option<Box<Person>>,
     /// The note's date, for daily notes and notes with a `date` property.
@@ -71,7 +69,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             "this note is not valid UTF-8; the bytes that are not were read as \u{FFFD}. Re-save it as UTF-8",
         ));
     }
-    let stem = file_stem(path);
+    let stem = stem_of(path);
     let split = frontmatter::split(text);
     let conflicted = conflict_markers(path, text, &mut diagnostics);
     let properties = match split {
@@ -110,7 +108,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     let person = is_person.then(|| {
         Box::new(Person::from_properties(
             &properties,
-            &stem,
+            stem,
             path,
             &mut diagnostics,
         ))
@@ -139,7 +137,6 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     Parsed {
         note: Note {
             path: path.to_owned(),
-            stem,
             person,
             date,
             links,
@@ -178,14 +175,25 @@ fn conflict_markers(path: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     found
 }
 
+impl Note {
+    /// The file name without `.md`.
+    pub fn stem(&self) -> &str {
+        stem_of(&self.path)
+    }
+}
+
 /// The file name of `path` without its `.md` extension.
 pub fn file_stem(path: &str) -> String {
+    stem_of(path).to_owned()
+}
+
+fn stem_of(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name
         .len()
         .checked_sub(3)
         .filter(|&i| name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(".md"));
-    stem.map_or(name, |i| &name[..i]).to_owned()
+    stem.map_or(name, |i| &name[..i])
 }
 
 fn read_properties(
@@ -287,7 +295,7 @@ fn quote_placeholders(yaml: &str) -> Option<(String, usize)> {
 }
 
 /// Line and value column of each top-level key (keys start at column 1).
-fn key_positions(yaml: &str, first_line: u32) -> Vec<(String, u32, u32)> {
+fn key_positions(yaml: &str, first_line: u32) -> Vec<(&str, u32, u32)> {
     crate::source::lines_with_offsets(yaml)
         .enumerate()
         .filter_map(|(i, (_, line))| {
@@ -299,7 +307,7 @@ fn key_positions(yaml: &str, first_line: u32) -> Vec<(String, u32, u32)> {
             let value_start =
                 colon + 1 + (line.len() - colon - 1 - line[colon + 1..].trim_start().len());
             let column = line[..value_start].chars().count() + 1;
-            Some((key.to_owned(), first_line + to_u32(i), to_u32(column)))
+            Some((key, first_line + to_u32(i), to_u32(column)))
         })
         .collect()
 }

@@ -59,7 +59,8 @@ impl Resolver {
 
     /// The note `target` (as written in the link, without label or heading) points to.
     pub fn resolve(&self, target: &str) -> Option<usize> {
-        let key = lowercase(target.trim().trim_start_matches('/'));
+        let mut buffer = [0; SHORT];
+        let key = lowercase(target.trim().trim_start_matches('/'), &mut buffer);
         let key: &str = &key;
         if key.is_empty() {
             return None;
@@ -92,20 +93,34 @@ impl Resolver {
 
     /// The people who share the name or alias `name` (for reporting ambiguity).
     pub fn alias_candidates(&self, name: &str) -> &[usize] {
+        let mut buffer = [0; SHORT];
         self.by_alias
-            .get(lowercase(name.trim()).as_ref())
+            .get(lowercase(name.trim(), &mut buffer).as_ref())
             .map_or(&[], Vec::as_slice)
     }
 }
 
-/// `text` in lower case, borrowed when it already is (most link targets are not, but the
-/// check is cheaper than the allocation it saves).
-fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(text.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
+/// Link targets up to this many bytes are lower-cased on the stack.
+const SHORT: usize = 128;
+
+/// `text` in lower case without an allocation when it can: borrowed when it already is,
+/// written into `buffer` when it is short ASCII (nearly every link: `[[Ada Rahman]]`),
+/// else a new string.
+fn lowercase<'a>(text: &'a str, buffer: &'a mut [u8; SHORT]) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    if !text.chars().any(char::is_uppercase) {
+        return Cow::Borrowed(text);
     }
+    if text.is_ascii()
+        && let Some(short) = buffer.get_mut(..text.len())
+    {
+        short.copy_from_slice(text.as_bytes());
+        short.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(short) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(text.to_lowercase())
 }
 
 #[cfg(test)]
@@ -140,5 +155,17 @@ mod tests {
         assert_eq!(r.resolve("S"), None, "ambiguous alias");
         assert_eq!(r.alias_candidates("s").len(), 2);
         assert_eq!(r.resolve("Nobody"), None);
+    }
+
+    #[test]
+    fn lower_cases_on_the_stack_or_not() {
+        let mut buffer = [0; SHORT];
+        assert_eq!(lowercase("Ada Rahman", &mut buffer), "ada rahman");
+        assert_eq!(lowercase("ada", &mut buffer), "ada");
+        assert_eq!(lowercase("ZOË ÅBERG", &mut buffer), "zoë åberg");
+        let long = "A".repeat(SHORT + 1);
+        assert_eq!(lowercase(&long, &mut buffer), "a".repeat(SHORT + 1));
+        let exact = "B".repeat(SHORT);
+        assert_eq!(lowercase(&exact, &mut buffer), "b".repeat(SHORT));
     }
 }

@@ -329,7 +329,11 @@ fn relative_path(root: &Path, path: &Path) -> String {
 fn relative_str<'p>(root: &Path, path: &'p Path) -> Cow<'p, str> {
     // Every path the walk gives starts with `root` as given: cutting the text is exact and
     // much cheaper than `Path::strip_prefix`, which compares component by component.
-    let full = path.to_string_lossy();
+    let lossy = |path: &'p Path| {
+        path.to_str()
+            .map_or_else(|| path.to_string_lossy(), Cow::Borrowed)
+    };
+    let full = lossy(path);
     let root = root.to_string_lossy();
     let cut = full.strip_prefix(&*root).map(|rest| {
         let rest = rest.trim_start_matches(std::path::MAIN_SEPARATOR);

@@ -43,7 +43,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
                 .map_or_else(String::new, |m| format!(" matching `{m}`"));
             return Err(Exit::failure(format!(
                 "no open follow-up{what} for {}",
-                note.stem
+                note.stem()
             )));
         }
         several => {

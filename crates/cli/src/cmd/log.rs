@@ -40,7 +40,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let name = note
         .person
         .as_ref()
-        .map_or(note.stem.as_str(), |p| p.name.as_str());
+        .map_or(note.stem(), |p| p.name.as_str());
     let mut change = Change::read(&session.root, &note.path)?;
     let (after, _) = vault_notes::edit::add_log_line(&change.before, date, &rest)
         .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;

@@ -26,7 +26,7 @@ pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let name = note
         .person
         .as_ref()
-        .map_or(note.stem.as_str(), |p| p.name.as_str());
+        .map_or(note.stem(), |p| p.name.as_str());
     let keys: Vec<&str> = Property::Paused.keys().collect();
     let mut change = Change::read(&session.root, &note.path)?;
     change.after = set_property(&change.before, &keys, "true")

@@ -46,7 +46,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let name = note
         .person
         .as_ref()
-        .map_or(note.stem.as_str(), |p| p.name.as_str());
+        .map_or(note.stem(), |p| p.name.as_str());
     let keys: Vec<&str> = Property::SnoozeUntil.keys().collect();
     let mut change = Change::read(&session.root, &note.path)?;
     change.after = set_property(&change.before, &keys, &yaml_scalar(&until.to_string()))
