@@ -6,7 +6,8 @@
 # 1. Builds `vault` and `vault-bench` (release).
 # 2. Installs what is missing, saying so on stderr: ripgrep into bench/.tools/bin
 #    (cargo install), python-frontmatter into bench/.tools/py (pip --target),
-#    /usr/bin/time (Debian's `time` package).
+#    /usr/bin/time (Debian's `time` package), vmtouch (Debian's `vmtouch`, which locks a
+#    vault's pages in the page cache while it is timed; see bench/timing.py).
 # 3. Generates bench/.vaults/<N> for each size unless it already holds that exact
 #    vault (`vault-bench generate --if-needed`; seed BENCH_SEED, default 1).
 # 4. For each size, warms the page cache (reads every file) and runs each command once
@@ -71,6 +72,17 @@ export PYTHONPATH="$TOOLS/py${PYTHONPATH:+:$PYTHONPATH}"
 if ! "$PYTHON" -c 'import frontmatter' >/dev/null 2>&1; then
     say "python-frontmatter not found: installing it into bench/.tools/py with pip"
     "$PYTHON" -m pip install --quiet --disable-pip-version-check --target "$TOOLS/py" python-frontmatter
+fi
+
+if ! command -v vmtouch >/dev/null 2>&1; then
+    say "vmtouch not found: installing Debian's 'vmtouch' package with apt-get (it keeps the page cache warm while timing)"
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    if ! $SUDO apt-get install -y -qq vmtouch >/dev/null 2>&1; then
+        $SUDO apt-get update -qq >/dev/null 2>&1 || true
+        $SUDO apt-get install -y -qq vmtouch >/dev/null 2>&1 ||
+            say "could not install vmtouch; the page cache will be re-warmed before each round instead"
+    fi
 fi
 
 if [ ! -x /usr/bin/time ]; then

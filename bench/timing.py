@@ -7,6 +7,12 @@ For each SIZE, the vault DIR/SIZE is timed with interleaved rounds: every round 
 each command once, in the same order, so drift (other load, CPU frequency) touches all
 commands alike. Before the rounds, every command but the Python baseline runs once
 untimed (warm-up), after every file of the vault has been read once (page cache).
+
+The page cache is kept warm by `vmtouch -l` (locks the vault's pages in memory while it
+is timed) when vmtouch is installed: some machines reclaim cache pages that were not used
+for a few seconds (this project's CI VM runs DAMON, which pages out page cache idle for
+~30 s), and then "warm" runs read from disk, ripgrep's included, and the figures swing
+by 2×. Without vmtouch, every file is read again before every round instead.
 Wall time is measured around the process with a monotonic clock;
 peak memory is the "Maximum resident set size" that `/usr/bin/time -v` reports.
 
@@ -23,6 +29,8 @@ target is missed.
 
 import argparse
 import os
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -75,6 +83,32 @@ def warm_page_cache(vault):
                     pass
 
 
+def pin_page_cache(vault):
+    """Locks the vault's files in the page cache with `vmtouch -l` in the background;
+    returns the vmtouch process id, or None when vmtouch is missing or could not lock."""
+    if shutil.which("vmtouch") is None:
+        return None
+    pidfile = os.path.join(tempfile.mkdtemp(prefix="bench-vmtouch-"), "pid")
+    subprocess.run(["vmtouch", "-q", "-l", "-d", "-P", pidfile, vault], check=False)
+    # The daemon writes its pid file once every page is locked.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with open(pidfile) as f:
+                return int(f.read().strip())
+        except (OSError, ValueError):
+            time.sleep(0.2)
+    return None
+
+
+def unpin_page_cache(pid):
+    if pid is not None:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
+
+
 def fmt_s(x):
     return f"{x:.3f}" if x < 10 else f"{x:.2f}"
 
@@ -101,12 +135,18 @@ def main():
             cmds = commands(args.vault_bin, vault, args.today, digest_out, args.python)
             labels = [c[0] for c in cmds]
             warm_page_cache(vault)
+            pinned = pin_page_cache(vault)
+            if pinned is None:
+                print(f"bench: vmtouch is not available or could not lock {vault}; "
+                      "reading every file again before each round instead", file=sys.stderr)
             for label, argv, ok in cmds:
                 results[(size, label)] = {"wall": [], "rss": []}
                 if not label.startswith("python"):
                     run_once(argv, ok)  # warm-up, untimed
             py_spent = 0.0
             for r in range(rounds):
+                if pinned is None:
+                    warm_page_cache(vault)
                 for label, argv, ok in cmds:
                     if label.startswith("python"):
                         if r >= py_rounds or (r > 0 and py_spent > py_budget):
@@ -117,6 +157,7 @@ def main():
                     results[(size, label)]["wall"].append(wall)
                     results[(size, label)]["rss"].append(rss)
                 print(f"bench: {size} notes, round {r + 1}/{rounds} done", file=sys.stderr, flush=True)
+            unpin_page_cache(pinned)
 
     def median(size, label):
         w = results[(size, label)]["wall"]
