@@ -30,7 +30,6 @@ target is missed.
 import argparse
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -84,29 +83,27 @@ def warm_page_cache(vault):
 
 
 def pin_page_cache(vault):
-    """Locks the vault's files in the page cache with `vmtouch -l` in the background;
-    returns the vmtouch process id, or None when vmtouch is missing or could not lock."""
+    """Locks the vault's files in the page cache with `vmtouch -l`, which holds them until
+    it is stopped; returns the running vmtouch, or None when vmtouch is missing or could
+    not lock them."""
     if shutil.which("vmtouch") is None:
         return None
     pidfile = os.path.join(tempfile.mkdtemp(prefix="bench-vmtouch-"), "pid")
-    subprocess.run(["vmtouch", "-q", "-l", "-d", "-P", pidfile, vault], check=False)
-    # The daemon writes its pid file once every page is locked.
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with open(pidfile) as f:
-                return int(f.read().strip())
-        except (OSError, ValueError):
-            time.sleep(0.2)
+    proc = subprocess.Popen(["vmtouch", "-q", "-l", "-P", pidfile, vault],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # vmtouch writes its pid file once every page is locked, and exits if it cannot lock.
+    while proc.poll() is None:
+        if os.path.exists(pidfile):
+            return proc
+        time.sleep(0.2)
+    sys.stderr.write(proc.stderr.read().decode("utf-8", "replace")[-500:])
     return None
 
 
-def unpin_page_cache(pid):
-    if pid is not None:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except OSError:
-            pass
+def unpin_page_cache(proc):
+    if proc is not None:
+        proc.terminate()
+        proc.wait()
 
 
 def fmt_s(x):
