@@ -1,13 +1,13 @@
 //! The YAML that nearly all front matter is written in, read without the YAML library.
 //!
 //! Most notes' properties are a handful of `key: value` lines, flow lists (`tags: [a, b]`)
-//! and block lists (`- item`). Reading those through libyaml's event machinery is a tenth
-//! of the time `vault` spends on a large vault, so this module reads them directly and
+//! and block lists (`- item`). Reading those through libyaml's event machinery was a
+//! sixth of the time `vault` spent on a large vault, so this module reads them directly and
 //! answers `None` — "ask the YAML library" — for anything else: nested mappings, block
 //! scalars, anchors, tags, escapes, comments after values, unusual keys or characters,
 //! numbers other than plain integers. It never guesses: whatever it does answer is what
-//! `serde_yaml` gives for the same text, which `tests` checks on generated documents and
-//! `tests/corpora.rs` on every note of the corpora.
+//! `serde_yaml` gives for the same text, which `tests` below check on generated documents
+//! and `tests/tests/corpora.rs` on every note of the corpora.
 
 use crate::value::Value;
 
