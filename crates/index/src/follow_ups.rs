@@ -5,6 +5,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use vault_notes::{Note, Resolver};
 
+use crate::shared::{Exposure, Privacy};
+
 /// An open task concerning a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FollowUp {
@@ -26,14 +28,21 @@ pub struct FollowUp {
     pub path: String,
     /// Its line.
     pub line: u32,
+    /// What a shared output may show of it (see [`crate::shared`]).
+    pub exposure: Exposure,
 }
 
 /// Every open follow-up: overdue first, then by due date, undated last, then by person.
-pub fn follow_ups(notes: &[Note], resolver: &Resolver, today: NaiveDate) -> Vec<FollowUp> {
+pub(crate) fn follow_ups(
+    notes: &[Note],
+    resolver: &Resolver,
+    privacy: &Privacy<'_>,
+    today: NaiveDate,
+) -> Vec<FollowUp> {
     let mut out: Vec<FollowUp> = notes
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, note)| follow_ups_in(notes, resolver, i, note, today))
+        .flat_map_iter(|(i, note)| follow_ups_in(notes, resolver, privacy, i, note, today))
         .collect();
     out.sort_by(|a, b| {
         (
@@ -60,12 +69,14 @@ pub fn follow_ups(notes: &[Note], resolver: &Resolver, today: NaiveDate) -> Vec<
 fn follow_ups_in(
     notes: &[Note],
     resolver: &Resolver,
+    privacy: &Privacy<'_>,
     i: usize,
     note: &Note,
     today: NaiveDate,
 ) -> Vec<FollowUp> {
     let mut out = Vec::new();
     for task in &note.tasks {
+        let exposure = privacy.of_task(i, task);
         let mut people: Vec<usize> = Vec::new();
         if note.person.is_some() {
             people.push(i);
@@ -92,6 +103,7 @@ fn follow_ups_in(
                 days_until_due: task.due.map(|d| (d - today).num_days()),
                 path: note.path.clone(),
                 line: task.line,
+                exposure,
             });
         }
     }
@@ -119,7 +131,9 @@ mod tests {
         .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
         .collect();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let list = follow_ups(&notes, &Resolver::new(&notes), today);
+        let resolver = Resolver::new(&notes);
+        let links = crate::links::Links::new(&notes, &resolver);
+        let list = follow_ups(&notes, &resolver, &Privacy::new(&notes, &links), today);
         let got: Vec<_> = list
             .iter()
             .map(|f| (f.text.as_str(), f.overdue, f.path.as_str()))

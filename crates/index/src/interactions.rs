@@ -6,6 +6,7 @@ use serde::Serialize;
 use vault_notes::{DateSource, Note};
 
 use crate::links::Links;
+use crate::shared::{Exposure, Privacy};
 
 /// Where an interaction was recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -40,6 +41,8 @@ pub struct Interaction {
     pub gave: bool,
     /// Tagged `#got`.
     pub got: bool,
+    /// What a shared output may show of it (see [`crate::shared`]).
+    pub exposure: Exposure,
 }
 
 /// A contact as gathered: small and copyable, pointing into the notes. Only the few shown
@@ -62,24 +65,30 @@ pub struct Record {
 
 impl Record {
     /// The interaction as shown: summaries are plain text (links shown by their label).
-    pub fn interaction(&self, notes: &[Note]) -> Interaction {
+    pub(crate) fn interaction(&self, notes: &[Note], privacy: &Privacy<'_>) -> Interaction {
         let note = &notes[self.note];
-        let (line, kind, summary) = match self.source {
-            Source::Log => note
-                .log
-                .get(self.item)
-                .map_or((1, None, String::new()), |log| {
-                    (log.line, log.kind.clone(), log.summary.clone())
-                }),
+        let (line, kind, summary, exposure) = match self.source {
+            Source::Log => note.log.get(self.item).map_or(
+                (1, None, String::new(), privacy.of_last_contact(self.note)),
+                |log| {
+                    (
+                        log.line,
+                        log.kind.clone(),
+                        log.summary.clone(),
+                        privacy.of_log(self.note, log),
+                    )
+                },
+            ),
             Source::Journal | Source::Note => {
                 let link = note.links.get(self.item);
                 let summary = match (self.source, link.and_then(|l| l.context.as_deref())) {
                     (Source::Journal, Some(context)) => vault_notes::plain_text(context),
                     _ => note.stem().to_owned(),
                 };
-                (link.map_or(1, |l| l.line), None, summary)
+                let exposure = privacy.of_mention(self.note, link, self.source);
+                (link.map_or(1, |l| l.line), None, summary, exposure)
             }
-            Source::LastContact => (1, None, String::new()),
+            Source::LastContact => (1, None, String::new(), privacy.of_last_contact(self.note)),
         };
         Interaction {
             date: self.date,
@@ -90,6 +99,7 @@ impl Record {
             summary,
             gave: self.gave,
             got: self.got,
+            exposure,
         }
     }
 }
@@ -240,7 +250,12 @@ mod tests {
                 ("2026-10-09".into(), Source::LastContact),
             ]
         );
-        let shown: Vec<Interaction> = all[3].iter().map(|r| r.interaction(&notes)).collect();
+        let links = Links::new(&notes, &resolver);
+        let privacy = Privacy::new(&notes, &links);
+        let shown: Vec<Interaction> = all[3]
+            .iter()
+            .map(|r| r.interaction(&notes, &privacy))
+            .collect();
         assert_eq!(shown[0].kind.as_deref(), Some("coffee"));
         assert!(shown[0].got);
         assert_eq!(shown[2].summary, "Lunch with Sharon Lee, and again her.");

@@ -4,6 +4,9 @@
 //!
 //! Everything here is a pure function of ([`Note`]s, [`Config`], today): no clock, no
 //! disk, no terminal.
+//!
+//! It also decides, once, what a shared output (the digest, the exports) may show of a
+//! private person: [`shared`] holds the rule, [`Index::shared`] applies it.
 
 mod config;
 mod follow_ups;
@@ -13,6 +16,7 @@ mod lint;
 mod network;
 mod people;
 mod reconnects;
+pub mod shared;
 mod status;
 mod upcoming;
 mod week;
@@ -22,6 +26,7 @@ use serde::Serialize;
 use vault_notes::{Diagnostic, Note, Resolver};
 
 use crate::links::Links;
+use crate::shared::Privacy;
 
 pub use config::{Config, DEFAULT_CADENCES, FALLBACK_CADENCE_DAYS};
 pub use follow_ups::FollowUp;
@@ -30,6 +35,10 @@ pub use lint::PEOPLE_PROPERTIES;
 pub use network::{Count, Network, Reciprocity};
 pub use people::PersonStatus;
 pub use reconnects::{Month, Reconnects};
+pub use shared::{
+    Exposure, Place, PrivatePerson, PublicPerson, Shared, SharedContact, SharedFollowUp,
+    SharedNetwork, SharedPerson, SharedUpcoming, Topic,
+};
 pub use status::Status;
 pub use upcoming::{Upcoming, UpcomingKind};
 pub use week::{BadWeek, Week};
@@ -113,9 +122,10 @@ pub fn statuses(notes: &[Note], config: &Config, today: NaiveDate) -> Statuses {
     let resolver = Resolver::new(notes);
     let links = Links::new(notes, &resolver);
     let interactions = interactions::gather(notes, &links);
+    let privacy = Privacy::new(notes, &links);
     Statuses {
         today,
-        people: people_by_urgency(notes, &interactions, config, today),
+        people: people_by_urgency(notes, &interactions, &privacy, config, today),
         diagnostics: lint::lint(notes, &links, today),
     }
 }
@@ -130,13 +140,14 @@ pub fn cross_note_problems(notes: &[Note], today: NaiveDate) -> Vec<Diagnostic> 
 fn people_by_urgency(
     notes: &[Note],
     interactions: &[Vec<interactions::Record>],
+    privacy: &Privacy<'_>,
     config: &Config,
     today: NaiveDate,
 ) -> Vec<PersonStatus> {
     let mut people: Vec<PersonStatus> = interactions
         .iter()
         .enumerate()
-        .filter_map(|(i, list)| people::person_status(notes, i, list, config, today))
+        .filter_map(|(i, list)| people::person_status(notes, i, list, privacy, config, today))
         .collect();
     people::sort_by_urgency(&mut people);
     people
@@ -147,7 +158,8 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
     let resolver = Resolver::new(notes);
     let links = Links::new(notes, &resolver);
     let interactions = interactions::gather(notes, &links);
-    let people = people_by_urgency(notes, &interactions, config, today);
+    let privacy = Privacy::new(notes, &links);
+    let people = people_by_urgency(notes, &interactions, &privacy, config, today);
 
     let week = Week::containing(today);
     let mut this_week: Vec<WeekEntry> = Vec::new();
@@ -163,7 +175,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
                 person: person.name.clone(),
                 person_path: note.path.clone(),
                 private: person.private,
-                interaction: interaction.interaction(notes),
+                interaction: interaction.interaction(notes, &privacy),
             });
         }
     }
@@ -190,7 +202,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
         config.monthly_goal,
     );
 
-    let follow_ups = follow_ups::follow_ups(notes, &resolver, today);
+    let follow_ups = follow_ups::follow_ups(notes, &resolver, &privacy, today);
     let count = |status: Status| people.iter().filter(|p| p.status == status).count();
     let headline = Headline {
         people: people.len(),

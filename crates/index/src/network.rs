@@ -85,16 +85,18 @@ pub fn network(people: &[PersonStatus]) -> Network {
         reciprocity,
         no_contact: people
             .iter()
-            .filter(|p| {
-                p.status == Status::NoContact
-                    || (p.last_contact.is_none() && p.status == Status::Snoozed)
-            })
+            .filter(|p| has_no_contact(p))
             .map(|p| p.name.clone())
             .collect(),
     }
 }
 
-fn sorted_counts(map: std::collections::BTreeMap<String, usize>) -> Vec<Count> {
+/// Whether `p` belongs in "no contact on record" (paused people left out).
+pub(crate) fn has_no_contact(p: &PersonStatus) -> bool {
+    p.status == Status::NoContact || (p.last_contact.is_none() && p.status == Status::Snoozed)
+}
+
+pub(crate) fn sorted_counts(map: std::collections::BTreeMap<String, usize>) -> Vec<Count> {
     let mut counts: Vec<Count> = map
         .into_iter()
         .map(|(label, count)| Count { label, count })

@@ -6,6 +6,7 @@ use vault_notes::{Birthday, Note};
 
 use crate::config::Config;
 use crate::interactions::{Interaction, Record, Source};
+use crate::shared::Privacy;
 use crate::status::{Status, StatusInput, status};
 
 /// A person and where the relationship stands on the index's day.
@@ -64,10 +65,11 @@ pub struct PersonStatus {
 
 /// The standing of the person in `notes[index]` on `today`, given their contacts (oldest
 /// first).
-pub fn person_status(
+pub(crate) fn person_status(
     notes: &[Note],
     index: usize,
     interactions: &[Record],
+    privacy: &Privacy<'_>,
     config: &Config,
     today: NaiveDate,
 ) -> Option<PersonStatus> {
@@ -106,9 +108,12 @@ pub fn person_status(
         days_overdue,
         days_since_contact: last_contact.map(|last| (today - last).num_days()),
         interactions: past.len(),
-        last_interaction: past.last().map(|r| r.interaction(notes)),
-        last_topic: last_topic(past, notes),
-        planned: planned.iter().map(|r| r.interaction(notes)).collect(),
+        last_interaction: past.last().map(|r| r.interaction(notes, privacy)),
+        last_topic: last_topic(past, notes, privacy),
+        planned: planned
+            .iter()
+            .map(|r| r.interaction(notes, privacy))
+            .collect(),
         score,
         favorite: person.favorite,
         private: person.private,
@@ -124,12 +129,12 @@ pub fn person_status(
 
 /// What you last talked about: the latest log line with a summary (written to say just
 /// that), else the latest mention with one.
-fn last_topic(past: &[Record], notes: &[Note]) -> Option<Interaction> {
+fn last_topic(past: &[Record], notes: &[Note], privacy: &Privacy<'_>) -> Option<Interaction> {
     let with_summary = |source: Option<Source>| {
         past.iter()
             .rev()
             .filter(|r| source.is_none_or(|s| r.source == s))
-            .map(|r| r.interaction(notes))
+            .map(|r| r.interaction(notes, privacy))
             .find(|i| !i.summary.is_empty())
     };
     with_summary(Some(Source::Log)).or_else(|| with_summary(None))
@@ -163,7 +168,16 @@ mod tests {
         let resolver = vault_notes::Resolver::new(&notes);
         let links = crate::links::Links::new(&notes, &resolver);
         let all = crate::interactions::gather(&notes, &links);
-        person_status(&notes, 0, &all[0], &Config::default(), d("2026-11-23")).expect("person")
+        let privacy = Privacy::new(&notes, &links);
+        person_status(
+            &notes,
+            0,
+            &all[0],
+            &privacy,
+            &Config::default(),
+            d("2026-11-23"),
+        )
+        .expect("person")
     }
 
     #[test]

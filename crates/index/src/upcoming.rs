@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::people::PersonStatus;
+use crate::shared::Exposure;
 
 /// What kind of event is coming up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -36,28 +37,39 @@ pub struct Upcoming {
     pub turns: Option<i32>,
     /// The planned interaction's summary.
     pub summary: String,
+    /// What a shared output may show of the planned interaction (see [`crate::shared`]).
+    pub exposure: Exposure,
 }
 
 /// Events from today to `days` days ahead, by date, then kind, then person.
 pub fn upcoming(people: &[PersonStatus], today: NaiveDate, days: u32) -> Vec<Upcoming> {
     let end = today + chrono::Days::new(u64::from(days));
     let mut out = Vec::new();
-    let event = |p: &PersonStatus, date: NaiveDate, kind, turns, summary: String| Upcoming {
-        date,
-        in_days: (date - today).num_days(),
-        kind,
-        person: p.name.clone(),
-        person_path: p.path.clone(),
-        private: p.private,
-        turns,
-        summary,
-    };
+    let event =
+        |p: &PersonStatus, date: NaiveDate, kind, turns, summary: String, exposure| Upcoming {
+            date,
+            in_days: (date - today).num_days(),
+            kind,
+            person: p.name.clone(),
+            person_path: p.path.clone(),
+            private: p.private,
+            turns,
+            summary,
+            exposure,
+        };
     for p in people {
         if let Some(date) = p.birthday.and_then(|b| b.next_on_or_after(today))
             && date <= end
         {
             let turns = p.birthday.and_then(|b| b.year).map(|y| date.year() - y);
-            out.push(event(p, date, UpcomingKind::Birthday, turns, String::new()));
+            out.push(event(
+                p,
+                date,
+                UpcomingKind::Birthday,
+                turns,
+                String::new(),
+                Exposure::Full,
+            ));
         }
         for planned in p.planned.iter().filter(|i| i.date <= end) {
             out.push(event(
@@ -66,6 +78,7 @@ pub fn upcoming(people: &[PersonStatus], today: NaiveDate, days: u32) -> Vec<Upc
                 UpcomingKind::Planned,
                 None,
                 planned.summary.clone(),
+                planned.exposure,
             ));
         }
         if let Some(until) = p.snooze_until
@@ -78,6 +91,7 @@ pub fn upcoming(people: &[PersonStatus], today: NaiveDate, days: u32) -> Vec<Upc
                 UpcomingKind::SnoozeEnds,
                 None,
                 String::new(),
+                Exposure::Full,
             ));
         }
     }
