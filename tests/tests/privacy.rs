@@ -51,8 +51,8 @@ fn digest(root: &Path) -> Vec<(&'static str, String)> {
         .into_iter()
         .map(|ext| {
             let path = out.join(format!("2026-W48.{ext}"));
-            let text = fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let text =
+                fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             (ext, text)
         })
         .collect()
@@ -75,9 +75,9 @@ fn the_digest_shows_private_people_by_name_and_status_only() {
     let mut report = String::new();
     let mut total = 0;
     for (format, text) in &outputs {
-        for name in ["Pat Quinn", "Robin Vale"] {
-            assert!(text.contains(name), "{format}: the name {name} is shown");
-        }
+        // Pat is overdue: in the suggestions and the table, by name. Robin is snoozed,
+        // which no list of the digest shows (their snooze end and contacts are theirs).
+        assert!(text.contains("Pat Quinn"), "{format}: the name is shown");
         for (needle, n) in leaks(text) {
             total += n;
             report.push_str(&format!("{format}: {needle:?} ×{n}\n"));
@@ -151,7 +151,10 @@ fn the_json_digest_follows_the_same_rule() {
     assert_eq!(pat["status"], "overdue");
     // Totals are the sum of the rows shown: nothing to subtract a private person's from.
     let network = &value["network"];
-    let rows = network["reciprocity"].as_array().cloned().unwrap_or_default();
+    let rows = network["reciprocity"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let sum = |key: &str| rows.iter().filter_map(|r| r[key].as_u64()).sum::<u64>();
     assert_eq!(network["gave"].as_u64(), Some(sum("gave")), "{network}");
     assert_eq!(network["got"].as_u64(), Some(sum("got")), "{network}");

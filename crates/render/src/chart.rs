@@ -2,7 +2,7 @@
 //! integers (nothing from a note ever reaches an SVG attribute).
 
 use serde::Serialize;
-use vault_index::{Index, Status};
+use vault_index::{Reconnects, SharedPerson, Status};
 
 /// Width and height of the chart drawing area, in SVG units.
 const WIDTH: u32 = 600;
@@ -56,9 +56,9 @@ pub(crate) struct StatusChart {
     segments: Vec<StatusSegment>,
 }
 
-pub(crate) fn reconnects(index: &Index) -> ReconnectChart {
-    let months = &index.reconnects.months;
-    let goal = index.reconnects.goal;
+pub(crate) fn reconnects(reconnects: &Reconnects) -> ReconnectChart {
+    let months = &reconnects.months;
+    let goal = reconnects.goal;
     let max = months
         .iter()
         .map(|m| m.reconnects)
@@ -100,11 +100,11 @@ pub(crate) fn reconnects(index: &Index) -> ReconnectChart {
     }
 }
 
-pub(crate) fn statuses(index: &Index) -> StatusChart {
+pub(crate) fn statuses(people: &[SharedPerson<'_>]) -> StatusChart {
     let counts: Vec<(Status, usize)> = Status::ALL
         .into_iter()
         .map(|status| {
-            let count = index.people.iter().filter(|p| p.status == status).count();
+            let count = people.iter().filter(|p| p.status() == status).count();
             (status, count)
         })
         .filter(|(_, count)| *count > 0)
@@ -151,7 +151,7 @@ fn month_label(month: &str) -> String {
 mod tests {
     use super::*;
 
-    fn index_of(files: &[(&str, &str)]) -> Index {
+    fn index_of(files: &[(&str, &str)]) -> vault_index::Index {
         let notes: Vec<_> = files
             .iter()
             .map(|(path, text)| {
@@ -170,7 +170,7 @@ mod tests {
             ("People/C.md", "---\ncadence: 30\n---\n- 2026-10-10 call\n"),
             ("People/D.md", "---\ncadence: 30\n---\n"),
         ]);
-        let chart = statuses(&index);
+        let chart = statuses(&index.shared().people);
         let shown: Vec<(&str, usize)> =
             chart.segments.iter().map(|s| (s.status, s.count)).collect();
         assert_eq!(
@@ -192,7 +192,7 @@ mod tests {
             "People/A.md",
             "---\ncadence: 7\n---\n- 2026-09-01 call\n- 2026-09-20 call\n- 2026-11-02 call\n",
         )]);
-        let chart = reconnects(&index);
+        let chart = reconnects(&index.reconnects);
         assert_eq!(chart.bars.len(), 12);
         for bar in &chart.bars {
             assert_eq!(bar.y + bar.height, chart.baseline, "{}", bar.month);

@@ -1,7 +1,7 @@
 //! The JSON of `vault status --format json`: a stable contract, field for field.
 
 use serde::Serialize;
-use vault_index::{PersonStatus, Statuses};
+use vault_index::{PersonStatus, SharedPerson, Statuses};
 use vault_notes::Diagnostic;
 
 use crate::templates::RenderError;
@@ -53,6 +53,53 @@ impl<'a> PersonJson<'a> {
             due: p.due.map(|d| d.to_string()),
             days_overdue: p.days_overdue,
             interactions: p.interactions,
+        }
+    }
+}
+
+/// One person in the JSON digest: the contract's fields, null for a private person but
+/// for the name and status (the digest is a shared output; see [`vault_index::shared`]).
+#[derive(Debug, Serialize)]
+pub(crate) struct DigestPersonJson<'a> {
+    name: &'a str,
+    path: Option<&'a str>,
+    relationship: Option<&'a str>,
+    status: &'static str,
+    cadence_days: Option<u32>,
+    last_contact: Option<String>,
+    due: Option<String>,
+    days_overdue: Option<i64>,
+    interactions: Option<usize>,
+    private: bool,
+}
+
+impl<'a> DigestPersonJson<'a> {
+    pub(crate) fn new(p: &SharedPerson<'a>) -> Self {
+        match p {
+            SharedPerson::Public(p) => DigestPersonJson {
+                name: p.name,
+                path: Some(p.path),
+                relationship: p.relationship,
+                status: p.status.as_str(),
+                cadence_days: Some(p.cadence_days),
+                last_contact: p.last_contact.map(|d| d.to_string()),
+                due: p.due.map(|d| d.to_string()),
+                days_overdue: p.days_overdue,
+                interactions: Some(p.interactions),
+                private: false,
+            },
+            SharedPerson::Private(p) => DigestPersonJson {
+                name: p.name,
+                path: None,
+                relationship: None,
+                status: p.status.as_str(),
+                cadence_days: None,
+                last_contact: None,
+                due: None,
+                days_overdue: None,
+                interactions: None,
+                private: true,
+            },
         }
     }
 }

@@ -1,13 +1,15 @@
-//! The digest as the templates see it: every section prepared, note text kept out for
-//! private people, reasons and drafts written.
+//! The digest as the templates see it: every section prepared from what the index says a
+//! shared output may show ([`vault_index::Shared`]), reasons and drafts written. Nothing
+//! here decides privacy: a private person arrives as a name and a status.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use vault_index::{
-    FollowUp, Index, PersonStatus, Reconnects, Status, Upcoming, UpcomingKind, WeekEntry,
+    Count, Headline, Index, PublicPerson, Reconnects, SharedContact, SharedFollowUp, SharedNetwork,
+    SharedPerson, SharedUpcoming, Source, Status, UpcomingKind,
 };
 
-use crate::json::PersonJson;
+use crate::json::DigestPersonJson;
 use crate::templates::{RenderError, Templates};
 
 /// How many problems `vault check` would report, by severity.
@@ -41,8 +43,8 @@ pub(crate) struct DigestView<'a> {
     /// `Sun 29 Nov`.
     week_end_short: String,
     vault_name: &'a str,
-    headline: &'a vault_index::Headline,
-    suggestions: Vec<SuggestionView>,
+    headline: Headline,
+    suggestions: Vec<SuggestionView<'a>>,
     attention: Vec<PersonRow<'a>>,
     due_soon: Vec<PersonRow<'a>>,
     follow_ups: Vec<FollowUpView<'a>>,
@@ -56,7 +58,7 @@ pub(crate) struct DigestView<'a> {
     /// Chart geometry for the HTML page; left out of the JSON digest, which is data.
     #[serde(skip_serializing_if = "Option::is_none")]
     charts: Option<Charts>,
-    people: Vec<PersonJson<'a>>,
+    people: Vec<DigestPersonJson<'a>>,
 }
 
 impl DigestView<'_> {
@@ -109,41 +111,44 @@ struct HealthView {
     total: usize,
 }
 
+/// A suggestion card. For a private person: name, link, status and a reason without
+/// figures; everything else empty.
 #[derive(Debug, Serialize)]
-struct SuggestionView {
-    name: String,
-    first_name: String,
+struct SuggestionView<'a> {
+    name: &'a str,
+    first_name: &'a str,
     link: String,
-    path: String,
+    path: Option<&'a str>,
     status: &'static str,
-    relationship: Option<String>,
+    relationship: Option<&'a str>,
     private: bool,
     favorite: bool,
     reason: String,
     days_overdue: Option<i64>,
     days_since_contact: Option<i64>,
-    cadence_days: u32,
+    cadence_days: Option<u32>,
     last_contact: Option<String>,
-    /// The kind of the last contact, `coffee` (none for private people).
-    last_kind: Option<String>,
-    /// What you last talked about (none for private people).
-    last_topic: Option<String>,
+    /// The kind of the last contact, `coffee`.
+    last_kind: Option<&'a str>,
+    /// What you last talked about.
+    last_topic: Option<&'a str>,
     last_topic_date: Option<String>,
-    interests: Vec<String>,
-    company: Vec<String>,
-    role: Option<String>,
+    interests: &'a [String],
+    company: &'a [String],
+    role: Option<&'a str>,
     /// The ready message (none for private people).
     draft: Option<String>,
 }
 
+/// A row of the status tables. For a private person: name, link and status.
 #[derive(Debug, Serialize)]
 struct PersonRow<'a> {
     name: &'a str,
     link: String,
-    path: &'a str,
+    path: Option<&'a str>,
     status: &'static str,
     relationship: Option<&'a str>,
-    cadence_days: u32,
+    cadence_days: Option<u32>,
     last_contact: Option<String>,
     due: Option<String>,
     days_overdue: Option<i64>,
@@ -156,16 +161,18 @@ struct PersonRow<'a> {
 struct FollowUpView<'a> {
     person: &'a str,
     link: String,
+    /// Always false: a private person's follow-ups are not shown.
     private: bool,
-    /// The task (none for private people).
-    text: Option<&'a str>,
+    /// The task.
+    text: &'a str,
     due: Option<String>,
     /// `Fri 20 Nov`.
     due_short: Option<String>,
     overdue: bool,
     days_until_due: Option<i64>,
-    path: &'a str,
-    line: u32,
+    /// Where the task is (none when its note links a private person).
+    path: Option<&'a str>,
+    line: Option<u32>,
 }
 
 #[derive(Debug, Serialize)]
@@ -178,6 +185,7 @@ struct UpcomingView<'a> {
     kind: &'static str,
     person: &'a str,
     link: String,
+    /// Always false: a private person's dates are not shown.
     private: bool,
     turns: Option<i32>,
     summary: Option<&'a str>,
@@ -191,31 +199,33 @@ struct WeekView<'a> {
     day_month: String,
     person: &'a str,
     link: String,
+    /// Always false: a private person's contacts are not shown.
     private: bool,
     kind: Option<&'a str>,
     summary: Option<&'a str>,
     source: &'static str,
-    path: &'a str,
+    /// Where it was recorded (none when that note links a private person).
+    path: Option<&'a str>,
 }
 
-/// The network section: the index's figures, with people linked and bars measured.
+/// The network section: the shared figures, with people linked and bars measured.
 #[derive(Debug, Serialize)]
 struct NetworkView<'a> {
     people: usize,
-    by_relationship: Vec<CountView<'a>>,
-    by_company: Vec<CountView<'a>>,
+    by_relationship: Vec<CountView>,
+    by_company: Vec<CountView>,
     gave: usize,
     got: usize,
     reciprocity: Vec<ReciprocityView<'a>>,
     /// Names of people with no contact on record.
-    no_contact: &'a [String],
+    no_contact: Vec<&'a str>,
     /// The same people, linked.
     no_contact_people: Vec<NamedLink<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-struct CountView<'a> {
-    label: &'a str,
+struct CountView {
+    label: String,
     count: usize,
     /// Bar length, percent of the largest count (an integer from 1 to 100).
     share: usize,
@@ -250,12 +260,14 @@ struct DraftContext<'a> {
     role: Option<&'a str>,
 }
 
+/// The digest as the templates see it: made from [`Index::shared`] only, so what the
+/// privacy rule withholds is not there to show.
 pub(crate) fn digest_view<'a>(
     templates: &Templates,
     input: &DigestInput<'a>,
 ) -> Result<DigestView<'a>, RenderError> {
-    let index = input.index;
-    let suggestions = index
+    let shared = input.index.shared();
+    let suggestions = shared
         .suggestions
         .iter()
         .map(|p| suggestion(templates, p))
@@ -263,31 +275,36 @@ pub(crate) fn digest_view<'a>(
     let mut more = More::default();
     let rows = |statuses: &[Status], more: &mut usize| -> Vec<PersonRow<'a>> {
         first(
-            index
+            shared
                 .people
                 .iter()
-                .filter(|p| statuses.contains(&p.status))
+                .filter(|p| statuses.contains(&p.status()))
                 .map(row),
             more,
         )
     };
     let health = input.health;
+    let attention = rows(&[Status::Hibernating, Status::Overdue], &mut more.attention);
+    let due_soon = rows(&[Status::DueSoon], &mut more.due_soon);
     Ok(DigestView {
-        today: index.today.to_string(),
-        week: index.week.to_string(),
-        week_start: index.week.start.to_string(),
-        week_end: index.week.end.to_string(),
-        week_end_short: index.week.end.format("%a %-d %b").to_string(),
+        today: shared.today.to_string(),
+        week: shared.week.to_string(),
+        week_start: shared.week.start.to_string(),
+        week_end: shared.week.end.to_string(),
+        week_end_short: shared.week.end.format("%a %-d %b").to_string(),
         vault_name: input.vault_name,
-        headline: &index.headline,
+        headline: shared.headline.clone(),
         suggestions,
-        attention: rows(&[Status::Hibernating, Status::Overdue], &mut more.attention),
-        due_soon: rows(&[Status::DueSoon], &mut more.due_soon),
-        follow_ups: first(index.follow_ups.iter().map(follow_up), &mut more.follow_ups),
-        upcoming: first(index.upcoming.iter().map(upcoming), &mut more.upcoming),
-        this_week: first(index.this_week.iter().map(week_entry), &mut more.this_week),
-        reconnects: &index.reconnects,
-        network: network(index, &mut more.no_contact),
+        attention,
+        due_soon,
+        follow_ups: first(
+            shared.follow_ups.iter().map(follow_up),
+            &mut more.follow_ups,
+        ),
+        upcoming: first(shared.upcoming.iter().map(upcoming), &mut more.upcoming),
+        this_week: first(shared.this_week.iter().map(week_entry), &mut more.this_week),
+        reconnects: shared.reconnects,
+        network: network(&shared.network, &mut more.no_contact),
         more,
         health: HealthView {
             errors: health.errors,
@@ -296,61 +313,29 @@ pub(crate) fn digest_view<'a>(
             total: health.errors + health.warnings + health.hints,
         },
         charts: Some(Charts {
-            reconnects: crate::chart::reconnects(index),
-            statuses: crate::chart::statuses(index),
+            reconnects: crate::chart::reconnects(shared.reconnects),
+            statuses: crate::chart::statuses(&shared.people),
         }),
-        // The people of `vault status --format json`, but the digest is meant to be
-        // shared: a private person's relationship is note text, so it is left out.
-        people: index
-            .people
-            .iter()
-            .map(|p| {
-                let mut person = PersonJson::new(p);
-                if p.private {
-                    person.relationship = None;
-                }
-                person
-            })
-            .collect(),
+        people: shared.people.iter().map(DigestPersonJson::new).collect(),
     })
 }
 
-fn network<'a>(index: &'a Index, more: &mut usize) -> NetworkView<'a> {
-    let n = &index.network;
-    // Counted here rather than taken from the index: a private person's relationship
-    // and company are note text, so they count as `private` and not at all.
-    let mut relationships = std::collections::BTreeMap::<&str, usize>::new();
-    let mut companies = std::collections::BTreeMap::<&str, usize>::new();
-    for p in &index.people {
-        let relationship = if p.private {
-            "private"
-        } else {
-            p.relationship.as_deref().unwrap_or("unspecified")
-        };
-        *relationships.entry(relationship).or_default() += 1;
-        if !p.private {
-            for company in &p.company {
-                *companies.entry(company.as_str()).or_default() += 1;
-            }
-        }
-    }
-    fn counts(map: std::collections::BTreeMap<&str, usize>) -> Vec<CountView<'_>> {
-        let max = map.values().copied().max().unwrap_or(1).max(1);
-        let mut counts: Vec<CountView<'_>> = map
-            .into_iter()
-            .map(|(label, count)| CountView {
-                label,
-                count,
-                share: (count * 100 / max).max(1),
-            })
-            .collect();
-        counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(b.label)));
+fn network<'a>(n: &SharedNetwork<'a>, more: &mut usize) -> NetworkView<'a> {
+    fn counts(counts: &[Count]) -> Vec<CountView> {
+        let max = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
         counts
+            .iter()
+            .map(|c| CountView {
+                label: c.label.clone(),
+                count: c.count,
+                share: (c.count * 100 / max).max(1),
+            })
+            .collect()
     }
     NetworkView {
         people: n.people,
-        by_relationship: counts(relationships),
-        by_company: counts(companies),
+        by_relationship: counts(&n.by_relationship),
+        by_company: counts(&n.by_company),
         gave: n.gave,
         got: n.got,
         reciprocity: n
@@ -359,38 +344,32 @@ fn network<'a>(index: &'a Index, more: &mut usize) -> NetworkView<'a> {
             .map(|r| ReciprocityView {
                 person: &r.person,
                 person_path: &r.person_path,
-                link: person_link(&r.person, &r.person_path),
+                link: person_link(&r.person, Some(&r.person_path)),
                 gave: r.gave,
                 got: r.got,
             })
             .collect(),
-        no_contact: &n.no_contact,
+        no_contact: n.no_contact.iter().map(SharedPerson::name).collect(),
         no_contact_people: first(
-            n.no_contact.iter().map(|name| {
-                let path = index
-                    .people
-                    .iter()
-                    .find(|p| &p.name == name && p.last_contact.is_none())
-                    .map(|p| p.path.as_str());
-                NamedLink {
-                    name,
-                    link: path.map_or_else(
-                        || format!("[[{}]]", name.replace(['[', ']', '|'], "")),
-                        |path| person_link(name, path),
-                    ),
-                    path,
-                }
+            n.no_contact.iter().map(|p| NamedLink {
+                name: p.name(),
+                link: person_link(p.name(), p.path()),
+                path: p.path(),
             }),
             more,
         ),
     }
 }
 
-/// An Obsidian link to a person's note, labelled with their name when the file name differs.
-fn person_link(name: &str, path: &str) -> String {
+/// An Obsidian link to a person's note, labelled with their name when the file name
+/// differs; without a note (a private person), their name alone.
+fn person_link(name: &str, path: Option<&str>) -> String {
+    let clean = |s: &str| s.replace(['[', ']', '|'], "");
+    let Some(path) = path else {
+        return format!("[[{}]]", clean(name));
+    };
     let target = path.strip_suffix(".md").unwrap_or(path);
     let stem = target.rsplit('/').next().unwrap_or(target);
-    let clean = |s: &str| s.replace(['[', ']', '|'], "");
     if stem == name {
         format!("[[{}]]", clean(name))
     } else {
@@ -403,13 +382,8 @@ fn date(d: NaiveDate) -> String {
 }
 
 /// Why someone is suggested: "last coffee 94 days ago, cadence 30 days".
-fn reason(p: &PersonStatus) -> String {
-    let what = p
-        .last_interaction
-        .as_ref()
-        .and_then(|i| i.kind.as_deref())
-        .filter(|_| !p.private)
-        .unwrap_or("contact");
+fn reason(p: &PublicPerson<'_>) -> String {
+    let what = p.last_kind.unwrap_or("contact");
     let since = match p.days_since_contact {
         Some(0) => "today".to_owned(),
         Some(1) => "yesterday".to_owned(),
@@ -431,97 +405,127 @@ fn reason(p: &PersonStatus) -> String {
     reason
 }
 
-fn suggestion(templates: &Templates, p: &PersonStatus) -> Result<SuggestionView, RenderError> {
-    let topic = p.last_topic.as_ref().filter(|_| !p.private);
-    let draft = if p.private {
-        None
-    } else {
-        let context = DraftContext {
-            name: &p.name,
-            first_name: &p.first_name,
-            status: p.status.as_str(),
-            days_since_contact: p.days_since_contact,
-            last_kind: p.last_interaction.as_ref().and_then(|i| i.kind.as_deref()),
-            // A log line says what you talked about; a daily-note line is a diary entry
-            // ("Lunch with Shaz…") that would read oddly in a message to them.
-            last_topic: topic
-                .filter(|t| t.source == vault_index::Source::Log)
-                .map(|t| t.summary.as_str()),
-            interests: &p.interests,
-            company: &p.company,
-            role: p.role.as_deref(),
-        };
-        Some(templates.render("draft.txt", &context)?.trim().to_owned())
+fn suggestion<'a>(
+    templates: &Templates,
+    p: &SharedPerson<'a>,
+) -> Result<SuggestionView<'a>, RenderError> {
+    let p = match p {
+        SharedPerson::Public(p) => p,
+        SharedPerson::Private(p) => {
+            return Ok(SuggestionView {
+                name: p.name,
+                first_name: p.name,
+                link: person_link(p.name, None),
+                path: None,
+                status: p.status.as_str(),
+                relationship: None,
+                private: true,
+                favorite: false,
+                reason: p.status.as_str().replace('-', " "),
+                days_overdue: None,
+                days_since_contact: None,
+                cadence_days: None,
+                last_contact: None,
+                last_kind: None,
+                last_topic: None,
+                last_topic_date: None,
+                interests: &[],
+                company: &[],
+                role: None,
+                draft: None,
+            });
+        }
     };
-    Ok(SuggestionView {
-        name: p.name.clone(),
-        first_name: p.first_name.clone(),
-        link: person_link(&p.name, &p.path),
-        path: p.path.clone(),
+    let context = DraftContext {
+        name: p.name,
+        first_name: p.first_name,
         status: p.status.as_str(),
-        relationship: p.relationship.clone().filter(|_| !p.private),
-        private: p.private,
+        days_since_contact: p.days_since_contact,
+        last_kind: p.last_kind,
+        // A log line says what you talked about; a daily-note line is a diary entry
+        // ("Lunch with Shaz…") that would read oddly in a message to them.
+        last_topic: p
+            .last_topic
+            .filter(|t| t.source == Source::Log)
+            .map(|t| t.summary),
+        interests: p.interests,
+        company: p.company,
+        role: p.role,
+    };
+    let draft = templates.render("draft.txt", &context)?.trim().to_owned();
+    Ok(SuggestionView {
+        name: p.name,
+        first_name: p.first_name,
+        link: person_link(p.name, Some(p.path)),
+        path: Some(p.path),
+        status: p.status.as_str(),
+        relationship: p.relationship,
+        private: false,
         favorite: p.favorite,
         reason: reason(p),
         days_overdue: p.days_overdue,
         days_since_contact: p.days_since_contact,
-        cadence_days: p.cadence_days,
+        cadence_days: Some(p.cadence_days),
         last_contact: p.last_contact.map(date),
-        last_kind: p
-            .last_interaction
-            .as_ref()
-            .and_then(|i| i.kind.clone())
-            .filter(|_| !p.private),
-        last_topic: topic.map(|t| t.summary.clone()),
-        last_topic_date: topic.map(|t| date(t.date)),
-        interests: if p.private {
-            Vec::new()
-        } else {
-            p.interests.clone()
-        },
-        company: if p.private {
-            Vec::new()
-        } else {
-            p.company.clone()
-        },
-        role: p.role.clone().filter(|_| !p.private),
-        draft,
+        last_kind: p.last_kind,
+        last_topic: p.last_topic.map(|t| t.summary),
+        last_topic_date: p.last_topic.map(|t| date(t.date)),
+        interests: p.interests,
+        company: p.company,
+        role: p.role,
+        draft: Some(draft),
     })
 }
 
-fn row(p: &PersonStatus) -> PersonRow<'_> {
-    PersonRow {
-        name: &p.name,
-        link: person_link(&p.name, &p.path),
-        path: &p.path,
-        status: p.status.as_str(),
-        relationship: p.relationship.as_deref().filter(|_| !p.private),
-        cadence_days: p.cadence_days,
-        last_contact: p.last_contact.map(date),
-        due: p.due.map(date),
-        days_overdue: p.days_overdue,
-        days_since_contact: p.days_since_contact,
-        favorite: p.favorite,
-        private: p.private,
+fn row<'a>(p: &SharedPerson<'a>) -> PersonRow<'a> {
+    match p {
+        SharedPerson::Public(p) => PersonRow {
+            name: p.name,
+            link: person_link(p.name, Some(p.path)),
+            path: Some(p.path),
+            status: p.status.as_str(),
+            relationship: p.relationship,
+            cadence_days: Some(p.cadence_days),
+            last_contact: p.last_contact.map(date),
+            due: p.due.map(date),
+            days_overdue: p.days_overdue,
+            days_since_contact: p.days_since_contact,
+            favorite: p.favorite,
+            private: false,
+        },
+        SharedPerson::Private(p) => PersonRow {
+            name: p.name,
+            link: person_link(p.name, None),
+            path: None,
+            status: p.status.as_str(),
+            relationship: None,
+            cadence_days: None,
+            last_contact: None,
+            due: None,
+            days_overdue: None,
+            days_since_contact: None,
+            favorite: false,
+            private: true,
+        },
     }
 }
 
-fn follow_up(f: &FollowUp) -> FollowUpView<'_> {
+fn follow_up<'a>(f: &SharedFollowUp<'a>) -> FollowUpView<'a> {
     FollowUpView {
-        person: &f.person,
-        link: person_link(&f.person, &f.person_path),
-        private: f.private,
-        text: (!f.private).then_some(f.text.as_str()),
+        person: f.person,
+        link: person_link(f.person, Some(f.person_path)),
+        private: false,
+        text: f.text,
         due: f.due.map(date),
         due_short: f.due.map(|d| d.format("%a %-d %b").to_string()),
         overdue: f.overdue,
         days_until_due: f.days_until_due,
-        path: &f.path,
-        line: f.line,
+        path: f.place.map(|p| p.path),
+        line: f.place.map(|p| p.line),
     }
 }
 
-fn upcoming(u: &Upcoming) -> UpcomingView<'_> {
+fn upcoming<'a>(u: &SharedUpcoming<'a>) -> UpcomingView<'a> {
     UpcomingView {
         date: date(u.date),
         weekday: u.date.format("%a").to_string(),
@@ -532,32 +536,31 @@ fn upcoming(u: &Upcoming) -> UpcomingView<'_> {
             UpcomingKind::Planned => "planned",
             UpcomingKind::SnoozeEnds => "snooze-ends",
         },
-        person: &u.person,
-        link: person_link(&u.person, &u.person_path),
-        private: u.private,
-        turns: u.turns.filter(|_| !u.private),
-        summary: (!u.private && !u.summary.is_empty()).then_some(u.summary.as_str()),
+        person: u.person,
+        link: person_link(u.person, Some(u.person_path)),
+        private: false,
+        turns: u.turns,
+        summary: u.summary,
     }
 }
 
-fn week_entry(e: &WeekEntry) -> WeekView<'_> {
-    let i = &e.interaction;
+fn week_entry<'a>(e: &SharedContact<'a>) -> WeekView<'a> {
     WeekView {
-        date: date(i.date),
-        weekday: i.date.format("%a").to_string(),
-        day_month: i.date.format("%-d %b").to_string(),
-        person: &e.person,
-        link: person_link(&e.person, &e.person_path),
-        private: e.private,
-        kind: i.kind.as_deref().filter(|_| !e.private),
-        summary: (!e.private && !i.summary.is_empty()).then_some(i.summary.as_str()),
-        source: match i.source {
-            vault_index::Source::Log => "log",
-            vault_index::Source::Note => "note",
-            vault_index::Source::Journal => "journal",
-            vault_index::Source::LastContact => "last_contact",
+        date: date(e.date),
+        weekday: e.date.format("%a").to_string(),
+        day_month: e.date.format("%-d %b").to_string(),
+        person: e.person,
+        link: person_link(e.person, Some(e.person_path)),
+        private: false,
+        kind: e.kind,
+        summary: e.summary,
+        source: match e.source {
+            Source::Log => "log",
+            Source::Note => "note",
+            Source::Journal => "journal",
+            Source::LastContact => "last_contact",
         },
-        path: &i.path,
+        path: e.place.map(|p| p.path),
     }
 }
 
@@ -568,12 +571,14 @@ mod tests {
     #[test]
     fn links_use_the_file_name_and_label_with_the_name() {
         assert_eq!(
-            person_link("Sharon Lee", "People/Sharon Lee.md"),
+            person_link("Sharon Lee", Some("People/Sharon Lee.md")),
             "[[Sharon Lee]]"
         );
         assert_eq!(
-            person_link("Sharon Lee", "People/sharon.md"),
+            person_link("Sharon Lee", Some("People/sharon.md")),
             "[[People/sharon|Sharon Lee]]"
         );
+        // A private person: no folder, no file name.
+        assert_eq!(person_link("Pat Quinn", None), "[[Pat Quinn]]");
     }
 }
