@@ -1,10 +1,13 @@
 //! The JSON of `vault status --format json`: a stable contract, field for field.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use vault_index::{PersonStatus, SharedPerson, Statuses};
 use vault_notes::Diagnostic;
 
 use crate::templates::RenderError;
+use crate::view::Markup;
 
 /// `vault status --format json`.
 #[derive(Debug, Serialize)]
@@ -61,9 +64,9 @@ impl<'a> PersonJson<'a> {
 /// for the name and status (the digest is a shared output; see [`vault_index::shared`]).
 #[derive(Debug, Serialize)]
 pub(crate) struct DigestPersonJson<'a> {
-    name: &'a str,
-    path: Option<&'a str>,
-    relationship: Option<&'a str>,
+    name: Cow<'a, str>,
+    path: Option<Cow<'a, str>>,
+    relationship: Option<Cow<'a, str>>,
     status: &'static str,
     cadence_days: Option<u32>,
     last_contact: Option<String>,
@@ -74,12 +77,14 @@ pub(crate) struct DigestPersonJson<'a> {
 }
 
 impl<'a> DigestPersonJson<'a> {
-    pub(crate) fn new(p: &SharedPerson<'a>) -> Self {
+    /// `markup` says how the note's text is written (escaped when a Markdown template
+    /// shows it).
+    pub(crate) fn new(p: &SharedPerson<'a>, markup: Markup) -> Self {
         match p {
             SharedPerson::Public(p) => DigestPersonJson {
-                name: p.name,
-                path: Some(p.path),
-                relationship: p.relationship,
+                name: markup.text(p.name),
+                path: Some(markup.text(p.path)),
+                relationship: p.relationship.map(|r| markup.text(r)),
                 status: p.status.as_str(),
                 cadence_days: Some(p.cadence_days),
                 last_contact: p.last_contact.map(|d| d.to_string()),
@@ -89,7 +94,7 @@ impl<'a> DigestPersonJson<'a> {
                 private: false,
             },
             SharedPerson::Private(p) => DigestPersonJson {
-                name: p.name,
+                name: markup.text(p.name),
                 path: None,
                 relationship: None,
                 status: p.status.as_str(),

@@ -15,22 +15,22 @@ pub use json::{DiagnosticJson, StatusJson, status_json};
 pub use templates::{BUILTIN_TEMPLATES, RenderError, TemplateOverride, Templates};
 pub use view::{DigestInput, HealthCounts};
 
-/// The digest as Markdown, linking people as `[[Name]]`.
+/// The digest as Markdown, linking people as `[[Name]]`, with every piece of note text
+/// escaped so that it reads as text in Obsidian (no heading, task, link, image or HTML
+/// of its own).
 pub fn digest_markdown(
     templates: &Templates,
     input: &DigestInput<'_>,
 ) -> Result<String, RenderError> {
-    templates
-        .render("digest.md", &view::digest_view(templates, input)?)
-        .map(end_with_newline)
+    let view = view::digest_view(templates, input, view::Markup::Markdown)?;
+    templates.render("digest.md", &view).map(end_with_newline)
 }
 
 /// The digest as one self-contained HTML page (inline CSS and SVG, no script, no external
 /// request), with every piece of note text escaped.
 pub fn digest_html(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
-    templates
-        .render("digest.html", &view::digest_view(templates, input)?)
-        .map(end_with_newline)
+    let view = view::digest_view(templates, input, view::Markup::Plain)?;
+    templates.render("digest.html", &view).map(end_with_newline)
 }
 
 /// What a new person note is made from (`vault add`).
@@ -65,6 +65,6 @@ fn end_with_newline(mut text: String) -> String {
 
 /// The digest as JSON: the `people` of `vault status --format json` plus every section.
 pub fn digest_json(templates: &Templates, input: &DigestInput<'_>) -> Result<String, RenderError> {
-    let view = view::digest_view(templates, input)?.data_only();
+    let view = view::digest_view(templates, input, view::Markup::Plain)?.data_only();
     json::to_pretty(&view)
 }

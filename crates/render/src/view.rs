@@ -2,6 +2,8 @@
 //! shared output may show ([`vault_index::Shared`]), reasons and drafts written. Nothing
 //! here decides privacy: a private person arrives as a name and a status.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use vault_index::{
@@ -11,6 +13,29 @@ use vault_index::{
 
 use crate::json::DigestPersonJson;
 use crate::templates::{RenderError, Templates};
+use crate::text::{md_lines, md_text, md_wikilink, one_line};
+
+/// How note text is written into a view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Markup {
+    /// As written: for HTML (Tera escapes every value) and JSON.
+    Plain,
+    /// Escaped to read as text in Markdown ([`md_text`]).
+    Markdown,
+}
+
+impl Markup {
+    pub(crate) fn text(self, text: &str) -> Cow<'_, str> {
+        match self {
+            Markup::Plain => Cow::Borrowed(text),
+            Markup::Markdown => Cow::Owned(md_text(text)),
+        }
+    }
+
+    fn list(self, items: &[String]) -> Vec<Cow<'_, str>> {
+        items.iter().map(|i| self.text(i)).collect()
+    }
+}
 
 /// How many problems `vault check` would report, by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -42,7 +67,7 @@ pub(crate) struct DigestView<'a> {
     week_end: String,
     /// `Sun 29 Nov`.
     week_end_short: String,
-    vault_name: &'a str,
+    vault_name: Cow<'a, str>,
     headline: Headline,
     suggestions: Vec<SuggestionView<'a>>,
     attention: Vec<PersonRow<'a>>,
@@ -115,12 +140,12 @@ struct HealthView {
 /// figures; everything else empty.
 #[derive(Debug, Serialize)]
 struct SuggestionView<'a> {
-    name: &'a str,
-    first_name: &'a str,
+    name: Cow<'a, str>,
+    first_name: Cow<'a, str>,
     link: String,
-    path: Option<&'a str>,
+    path: Option<Cow<'a, str>>,
     status: &'static str,
-    relationship: Option<&'a str>,
+    relationship: Option<Cow<'a, str>>,
     private: bool,
     favorite: bool,
     reason: String,
@@ -129,13 +154,13 @@ struct SuggestionView<'a> {
     cadence_days: Option<u32>,
     last_contact: Option<String>,
     /// The kind of the last contact, `coffee`.
-    last_kind: Option<&'a str>,
+    last_kind: Option<Cow<'a, str>>,
     /// What you last talked about.
-    last_topic: Option<&'a str>,
+    last_topic: Option<Cow<'a, str>>,
     last_topic_date: Option<String>,
-    interests: &'a [String],
-    company: &'a [String],
-    role: Option<&'a str>,
+    interests: Vec<Cow<'a, str>>,
+    company: Vec<Cow<'a, str>>,
+    role: Option<Cow<'a, str>>,
     /// The ready message (none for private people).
     draft: Option<String>,
 }
@@ -143,11 +168,11 @@ struct SuggestionView<'a> {
 /// A row of the status tables. For a private person: name, link and status.
 #[derive(Debug, Serialize)]
 struct PersonRow<'a> {
-    name: &'a str,
+    name: Cow<'a, str>,
     link: String,
-    path: Option<&'a str>,
+    path: Option<Cow<'a, str>>,
     status: &'static str,
-    relationship: Option<&'a str>,
+    relationship: Option<Cow<'a, str>>,
     cadence_days: Option<u32>,
     last_contact: Option<String>,
     due: Option<String>,
@@ -159,19 +184,19 @@ struct PersonRow<'a> {
 
 #[derive(Debug, Serialize)]
 struct FollowUpView<'a> {
-    person: &'a str,
+    person: Cow<'a, str>,
     link: String,
     /// Always false: a private person's follow-ups are not shown.
     private: bool,
     /// The task.
-    text: &'a str,
+    text: Cow<'a, str>,
     due: Option<String>,
     /// `Fri 20 Nov`.
     due_short: Option<String>,
     overdue: bool,
     days_until_due: Option<i64>,
     /// Where the task is (none when its note links a private person).
-    path: Option<&'a str>,
+    path: Option<Cow<'a, str>>,
     line: Option<u32>,
 }
 
@@ -183,12 +208,12 @@ struct UpcomingView<'a> {
     day_month: String,
     in_days: i64,
     kind: &'static str,
-    person: &'a str,
+    person: Cow<'a, str>,
     link: String,
     /// Always false: a private person's dates are not shown.
     private: bool,
     turns: Option<i32>,
-    summary: Option<&'a str>,
+    summary: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -197,15 +222,15 @@ struct WeekView<'a> {
     weekday: String,
     /// `26 Nov`.
     day_month: String,
-    person: &'a str,
+    person: Cow<'a, str>,
     link: String,
     /// Always false: a private person's contacts are not shown.
     private: bool,
-    kind: Option<&'a str>,
-    summary: Option<&'a str>,
+    kind: Option<Cow<'a, str>>,
+    summary: Option<Cow<'a, str>>,
     source: &'static str,
     /// Where it was recorded (none when that note links a private person).
-    path: Option<&'a str>,
+    path: Option<Cow<'a, str>>,
 }
 
 /// The network section: the shared figures, with people linked and bars measured.
@@ -218,7 +243,7 @@ struct NetworkView<'a> {
     got: usize,
     reciprocity: Vec<ReciprocityView<'a>>,
     /// Names of people with no contact on record.
-    no_contact: Vec<&'a str>,
+    no_contact: Vec<Cow<'a, str>>,
     /// The same people, linked.
     no_contact_people: Vec<NamedLink<'a>>,
 }
@@ -233,8 +258,8 @@ struct CountView {
 
 #[derive(Debug, Serialize)]
 struct ReciprocityView<'a> {
-    person: &'a str,
-    person_path: &'a str,
+    person: Cow<'a, str>,
+    person_path: Cow<'a, str>,
     link: String,
     gave: usize,
     got: usize,
@@ -242,35 +267,38 @@ struct ReciprocityView<'a> {
 
 #[derive(Debug, Serialize)]
 struct NamedLink<'a> {
-    name: &'a str,
+    name: Cow<'a, str>,
     link: String,
-    path: Option<&'a str>,
+    path: Option<Cow<'a, str>>,
 }
 
+/// What a draft is written from: each value on one line.
 #[derive(Debug, Serialize)]
 struct DraftContext<'a> {
-    name: &'a str,
-    first_name: &'a str,
+    name: Cow<'a, str>,
+    first_name: Cow<'a, str>,
     status: &'static str,
     days_since_contact: Option<i64>,
-    last_kind: Option<&'a str>,
-    last_topic: Option<&'a str>,
-    interests: &'a [String],
-    company: &'a [String],
-    role: Option<&'a str>,
+    last_kind: Option<Cow<'a, str>>,
+    last_topic: Option<Cow<'a, str>>,
+    interests: Vec<Cow<'a, str>>,
+    company: Vec<Cow<'a, str>>,
+    role: Option<Cow<'a, str>>,
 }
 
 /// The digest as the templates see it: made from [`Index::shared`] only, so what the
 /// privacy rule withholds is not there to show.
+/// Note text is written as `markup` says (escaped for Markdown, as written otherwise).
 pub(crate) fn digest_view<'a>(
     templates: &Templates,
     input: &DigestInput<'a>,
+    markup: Markup,
 ) -> Result<DigestView<'a>, RenderError> {
     let shared = input.index.shared();
     let suggestions = shared
         .suggestions
         .iter()
-        .map(|p| suggestion(templates, p))
+        .map(|p| suggestion(templates, p, markup))
         .collect::<Result<Vec<_>, _>>()?;
     let mut more = More::default();
     let rows = |statuses: &[Status], more: &mut usize| -> Vec<PersonRow<'a>> {
@@ -279,7 +307,7 @@ pub(crate) fn digest_view<'a>(
                 .people
                 .iter()
                 .filter(|p| statuses.contains(&p.status()))
-                .map(row),
+                .map(|p| row(p, markup)),
             more,
         )
     };
@@ -292,19 +320,25 @@ pub(crate) fn digest_view<'a>(
         week_start: shared.week.start.to_string(),
         week_end: shared.week.end.to_string(),
         week_end_short: shared.week.end.format("%a %-d %b").to_string(),
-        vault_name: input.vault_name,
+        vault_name: markup.text(input.vault_name),
         headline: shared.headline.clone(),
         suggestions,
         attention,
         due_soon,
         follow_ups: first(
-            shared.follow_ups.iter().map(follow_up),
+            shared.follow_ups.iter().map(|f| follow_up(f, markup)),
             &mut more.follow_ups,
         ),
-        upcoming: first(shared.upcoming.iter().map(upcoming), &mut more.upcoming),
-        this_week: first(shared.this_week.iter().map(week_entry), &mut more.this_week),
+        upcoming: first(
+            shared.upcoming.iter().map(|u| upcoming(u, markup)),
+            &mut more.upcoming,
+        ),
+        this_week: first(
+            shared.this_week.iter().map(|e| week_entry(e, markup)),
+            &mut more.this_week,
+        ),
         reconnects: shared.reconnects,
-        network: network(&shared.network, &mut more.no_contact),
+        network: network(&shared.network, markup, &mut more.no_contact),
         more,
         health: HealthView {
             errors: health.errors,
@@ -316,22 +350,26 @@ pub(crate) fn digest_view<'a>(
             reconnects: crate::chart::reconnects(shared.reconnects),
             statuses: crate::chart::statuses(&shared.people),
         }),
-        people: shared.people.iter().map(DigestPersonJson::new).collect(),
+        people: shared
+            .people
+            .iter()
+            .map(|p| DigestPersonJson::new(p, markup))
+            .collect(),
     })
 }
 
-fn network<'a>(n: &SharedNetwork<'a>, more: &mut usize) -> NetworkView<'a> {
-    fn counts(counts: &[Count]) -> Vec<CountView> {
+fn network<'a>(n: &SharedNetwork<'a>, markup: Markup, more: &mut usize) -> NetworkView<'a> {
+    let counts = |counts: &[Count]| -> Vec<CountView> {
         let max = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
         counts
             .iter()
             .map(|c| CountView {
-                label: c.label.clone(),
+                label: markup.text(&c.label).into_owned(),
                 count: c.count,
                 share: (c.count * 100 / max).max(1),
             })
             .collect()
-    }
+    };
     NetworkView {
         people: n.people,
         by_relationship: counts(&n.by_relationship),
@@ -342,19 +380,19 @@ fn network<'a>(n: &SharedNetwork<'a>, more: &mut usize) -> NetworkView<'a> {
             .reciprocity
             .iter()
             .map(|r| ReciprocityView {
-                person: &r.person,
-                person_path: &r.person_path,
+                person: markup.text(&r.person),
+                person_path: markup.text(&r.person_path),
                 link: person_link(&r.person, Some(&r.person_path)),
                 gave: r.gave,
                 got: r.got,
             })
             .collect(),
-        no_contact: n.no_contact.iter().map(SharedPerson::name).collect(),
+        no_contact: n.no_contact.iter().map(|p| markup.text(p.name())).collect(),
         no_contact_people: first(
             n.no_contact.iter().map(|p| NamedLink {
-                name: p.name(),
+                name: markup.text(p.name()),
                 link: person_link(p.name(), p.path()),
-                path: p.path(),
+                path: p.path().map(|path| markup.text(path)),
             }),
             more,
         ),
@@ -364,16 +402,15 @@ fn network<'a>(n: &SharedNetwork<'a>, more: &mut usize) -> NetworkView<'a> {
 /// An Obsidian link to a person's note, labelled with their name when the file name
 /// differs; without a note (a private person), their name alone.
 fn person_link(name: &str, path: Option<&str>) -> String {
-    let clean = |s: &str| s.replace(['[', ']', '|'], "");
     let Some(path) = path else {
-        return format!("[[{}]]", clean(name));
+        return md_wikilink(name, name);
     };
     let target = path.strip_suffix(".md").unwrap_or(path);
     let stem = target.rsplit('/').next().unwrap_or(target);
     if stem == name {
-        format!("[[{}]]", clean(name))
+        md_wikilink(name, name)
     } else {
-        format!("[[{}|{}]]", clean(target), clean(name))
+        md_wikilink(target, name)
     }
 }
 
@@ -408,13 +445,14 @@ fn reason(p: &PublicPerson<'_>) -> String {
 fn suggestion<'a>(
     templates: &Templates,
     p: &SharedPerson<'a>,
+    markup: Markup,
 ) -> Result<SuggestionView<'a>, RenderError> {
     let p = match p {
         SharedPerson::Public(p) => p,
         SharedPerson::Private(p) => {
             return Ok(SuggestionView {
-                name: p.name,
-                first_name: p.name,
+                name: markup.text(p.name),
+                first_name: markup.text(p.name),
                 link: person_link(p.name, None),
                 path: None,
                 status: p.status.as_str(),
@@ -429,62 +467,69 @@ fn suggestion<'a>(
                 last_kind: None,
                 last_topic: None,
                 last_topic_date: None,
-                interests: &[],
-                company: &[],
+                interests: Vec::new(),
+                company: Vec::new(),
                 role: None,
                 draft: None,
             });
         }
     };
+    let list = |items: &'a [String]| items.iter().map(|i| one_line(i)).collect();
     let context = DraftContext {
-        name: p.name,
-        first_name: p.first_name,
+        name: one_line(p.name),
+        first_name: one_line(p.first_name),
         status: p.status.as_str(),
         days_since_contact: p.days_since_contact,
-        last_kind: p.last_kind,
+        last_kind: p.last_kind.map(one_line),
         // A log line says what you talked about; a daily-note line is a diary entry
         // ("Lunch with Shaz…") that would read oddly in a message to them.
         last_topic: p
             .last_topic
             .filter(|t| t.source == Source::Log)
-            .map(|t| t.summary),
-        interests: p.interests,
-        company: p.company,
-        role: p.role,
+            .map(|t| one_line(t.summary)),
+        interests: list(p.interests),
+        company: list(p.company),
+        role: p.role.map(one_line),
     };
+    // The draft is written from the notes as they are (it is also the message), then
+    // escaped line by line for Markdown.
     let draft = templates.render("draft.txt", &context)?.trim().to_owned();
+    let draft = match markup {
+        Markup::Plain => draft,
+        Markup::Markdown => md_lines(&draft),
+    };
     Ok(SuggestionView {
-        name: p.name,
-        first_name: p.first_name,
+        name: markup.text(p.name),
+        first_name: markup.text(p.first_name),
         link: person_link(p.name, Some(p.path)),
-        path: Some(p.path),
+        path: Some(markup.text(p.path)),
         status: p.status.as_str(),
-        relationship: p.relationship,
+        relationship: p.relationship.map(|r| markup.text(r)),
         private: false,
         favorite: p.favorite,
-        reason: reason(p),
+        reason: markup.text(&reason(p)).into_owned(),
         days_overdue: p.days_overdue,
         days_since_contact: p.days_since_contact,
         cadence_days: Some(p.cadence_days),
         last_contact: p.last_contact.map(date),
-        last_kind: p.last_kind,
-        last_topic: p.last_topic.map(|t| t.summary),
+        last_kind: p.last_kind.map(|k| markup.text(k)),
+        last_topic: p.last_topic.map(|t| markup.text(t.summary)),
         last_topic_date: p.last_topic.map(|t| date(t.date)),
-        interests: p.interests,
-        company: p.company,
-        role: p.role,
+        interests: markup.list(p.interests),
+        company: markup.list(p.company),
+        role: p.role.map(|r| markup.text(r)),
         draft: Some(draft),
     })
 }
 
-fn row<'a>(p: &SharedPerson<'a>) -> PersonRow<'a> {
+fn row<'a>(p: &SharedPerson<'a>, markup: Markup) -> PersonRow<'a> {
     match p {
         SharedPerson::Public(p) => PersonRow {
-            name: p.name,
+            name: markup.text(p.name),
             link: person_link(p.name, Some(p.path)),
-            path: Some(p.path),
+            path: Some(markup.text(p.path)),
             status: p.status.as_str(),
-            relationship: p.relationship,
+            relationship: p.relationship.map(|r| markup.text(r)),
             cadence_days: Some(p.cadence_days),
             last_contact: p.last_contact.map(date),
             due: p.due.map(date),
@@ -494,7 +539,7 @@ fn row<'a>(p: &SharedPerson<'a>) -> PersonRow<'a> {
             private: false,
         },
         SharedPerson::Private(p) => PersonRow {
-            name: p.name,
+            name: markup.text(p.name),
             link: person_link(p.name, None),
             path: None,
             status: p.status.as_str(),
@@ -510,22 +555,22 @@ fn row<'a>(p: &SharedPerson<'a>) -> PersonRow<'a> {
     }
 }
 
-fn follow_up<'a>(f: &SharedFollowUp<'a>) -> FollowUpView<'a> {
+fn follow_up<'a>(f: &SharedFollowUp<'a>, markup: Markup) -> FollowUpView<'a> {
     FollowUpView {
-        person: f.person,
+        person: markup.text(f.person),
         link: person_link(f.person, Some(f.person_path)),
         private: false,
-        text: f.text,
+        text: markup.text(f.text),
         due: f.due.map(date),
         due_short: f.due.map(|d| d.format("%a %-d %b").to_string()),
         overdue: f.overdue,
         days_until_due: f.days_until_due,
-        path: f.place.map(|p| p.path),
+        path: f.place.map(|p| markup.text(p.path)),
         line: f.place.map(|p| p.line),
     }
 }
 
-fn upcoming<'a>(u: &SharedUpcoming<'a>) -> UpcomingView<'a> {
+fn upcoming<'a>(u: &SharedUpcoming<'a>, markup: Markup) -> UpcomingView<'a> {
     UpcomingView {
         date: date(u.date),
         weekday: u.date.format("%a").to_string(),
@@ -536,31 +581,31 @@ fn upcoming<'a>(u: &SharedUpcoming<'a>) -> UpcomingView<'a> {
             UpcomingKind::Planned => "planned",
             UpcomingKind::SnoozeEnds => "snooze-ends",
         },
-        person: u.person,
+        person: markup.text(u.person),
         link: person_link(u.person, Some(u.person_path)),
         private: false,
         turns: u.turns,
-        summary: u.summary,
+        summary: u.summary.map(|s| markup.text(s)),
     }
 }
 
-fn week_entry<'a>(e: &SharedContact<'a>) -> WeekView<'a> {
+fn week_entry<'a>(e: &SharedContact<'a>, markup: Markup) -> WeekView<'a> {
     WeekView {
         date: date(e.date),
         weekday: e.date.format("%a").to_string(),
         day_month: e.date.format("%-d %b").to_string(),
-        person: e.person,
+        person: markup.text(e.person),
         link: person_link(e.person, Some(e.person_path)),
         private: false,
-        kind: e.kind,
-        summary: e.summary,
+        kind: e.kind.map(|k| markup.text(k)),
+        summary: e.summary.map(|s| markup.text(s)),
         source: match e.source {
             Source::Log => "log",
             Source::Note => "note",
             Source::Journal => "journal",
             Source::LastContact => "last_contact",
         },
-        path: e.place.map(|p| p.path),
+        path: e.place.map(|p| markup.text(p.path)),
     }
 }
 

@@ -347,7 +347,12 @@ fn html_charts_are_drawn_from_numbers() {
 
 #[test]
 fn note_text_never_becomes_markup() {
-    let payload = XSS.join(" ");
+    let payload = XSS
+        .iter()
+        .chain(MARKDOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     let person = format!(
         "---\nname: \"Mal <script>alert(1)</script>\"\nrelationship: '<img src=x onerror=alert(1)>'\nrole: '<img src=x onerror=alert(1)>'\ncompany: '\"><svg onload=alert(1)>'\ninterests: ['\"><svg onload=alert(1)>', 'javascript:alert(1)']\ncadence: 7\nbirthday: 12-01\n---\n- 2026-10-01 coffee: {payload}\n- 2026-11-23 call: {payload}\n- [ ] {payload} 📅 2026-11-01\n- 2026-11-25 lunch: {payload}\n- 2026-09-01 call: {payload} #gave\n"
     );
@@ -377,6 +382,7 @@ fn note_text_never_becomes_markup() {
     for live in [
         "<script",
         "<img",
+        "<iframe",
         "<svg onload",
         "\"><svg",
         "\" onerror",
@@ -435,8 +441,14 @@ fn notes_are_never_evaluated_as_templates() {
     )]);
     let index = index(&notes);
     let md = markdown(&index);
-    assert!(md.contains("{{ 7*7 }}") && md.contains("{% raw %}"), "{md}");
-    assert!(md.contains("{# not a comment #}"), "{md}");
+    // What Obsidian shows: the Markdown escapes `*` and `#` (`{{ 7\*7 }}`), so the text
+    // is checked as a Markdown reader reads it.
+    let (_, shown) = read_markdown(&md);
+    assert!(
+        shown.contains("{{ 7*7 }}") && shown.contains("{% raw %}"),
+        "{md}"
+    );
+    assert!(shown.contains("{# not a comment #}"), "{md}");
     assert!(!md.contains("49") && !md.contains("42"), "{md}");
     let html = html(&index);
     assert!(
@@ -650,4 +662,229 @@ fn an_override_replaces_the_built_in() {
     let index = index(&notes);
     let md = digest_markdown(&templates, &input(&index)).unwrap_or_else(|e| panic!("{e}"));
     assert!(md.contains("> Hey Sharon! Lunch?"), "{md}");
+}
+
+/// Note text that would be Markdown if copied into the digest as it is (with [`XSS`],
+/// which would be HTML): what Obsidian (and any CommonMark reader) would turn into
+/// links, images, embeds, emphasis, highlights, maths, comments, tags, footnotes, code.
+const MARKDOWN: &[&str] = &[
+    "<iframe src=https://evil.example/></iframe>",
+    "[click](javascript:alert(1))",
+    "![](https://evil.example/pixel.png)",
+    "<https://evil.example/auto>",
+    "![[Secret note]]",
+    "**bold** _it_ ~~gone~~ ==hi== `code` $x^2$ %%hidden%% ^sup^ ~sub~",
+    "#tag [^1] [ref]: https://evil.example/ref",
+    "a | b | c",
+    "&lt;b&gt; &amp; \\",
+];
+
+/// Every hostile text, HTML and Markdown.
+fn hostile_texts() -> Vec<&'static str> {
+    XSS.iter().chain(MARKDOWN).copied().collect()
+}
+
+/// A property value that would break out of its line: headings, tasks, quotes, lists,
+/// rules, code fences and HTML blocks of its own.
+const LINES: &str = "one\\n# Injected heading\\n- [ ] injected task\\n> quote\\n1. list\\n---\\n```\\nfence\\n```\\n<div>html</div>\\n    indented";
+
+/// The same vault with hostile text (`payload`, `lines`) or plain words in every place
+/// the digest shows note text: names, properties, log lines, tasks, planned meetings,
+/// daily-note lines, meeting-note titles, file names.
+fn hostile_vault(hostile: bool) -> Vec<Note> {
+    let text = |plain: &str| {
+        if hostile {
+            hostile_texts().join(" ")
+        } else {
+            plain.to_owned()
+        }
+    };
+    let lines = if hostile { LINES } else { "one two" };
+    let (mallory, odd, meeting) = if hostile {
+        (
+            "People/Mal_lory [x] *y*.md",
+            "\"Odd ]] [[x|y]] | <b> \\n# H\"",
+            "Meetings/<b>Sync</b> *x* [y](z) #t.md",
+        )
+    } else {
+        ("People/Mallory.md", "\"Odd one\"", "Meetings/Sync.md")
+    };
+    let person = format!(
+        "---\nrelationship: \"{lines}\"\nrole: \"{lines}\"\ncompany: \"{lines}\"\ninterests: [\"{lines}\", \"{lines}\"]\ncadence: 7\nbirthday: 12-01\n---\n- 2026-10-01 coffee: {}\n- [ ] {} 📅 2026-11-01\n- 2026-11-25 lunch: {}\n- 2026-09-01 call: {} #gave\n",
+        text("the garden"),
+        text("send the deck"),
+        text("the plan"),
+        text("the book"),
+    );
+    notes(&[
+        (mallory, person.as_str()),
+        (
+            "People/Odd.md",
+            &format!("---\nname: {odd}\ncadence: 7\n---\n- 2026-10-01 coffee: hello\n"),
+        ),
+        (
+            "Journal/2026-11-23.md",
+            &format!(
+                "Met [[{}]]: {}\n",
+                mallory
+                    .trim_start_matches("People/")
+                    .trim_end_matches(".md"),
+                text("a walk")
+            ),
+        ),
+        (
+            meeting,
+            "---\ndate: 2026-11-23\npeople: [\"[[Odd]]\"]\n---\n",
+        ),
+    ])
+}
+
+/// What a Markdown reader builds from `md`: every event but text, in order (the
+/// structure), and the text a reader sees.
+fn read_markdown(md: &str) -> (Vec<String>, String) {
+    use pulldown_cmark::{Event, Options, Parser, TagEnd};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_MATH
+        | Options::ENABLE_GFM
+        | Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT
+        | Options::ENABLE_WIKILINKS;
+    let mut structure = Vec::new();
+    let mut text = String::new();
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::Code(t) => {
+                structure.push("code".to_owned());
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                structure.push(format!("{event:?}"));
+                text.push('\n');
+            }
+            Event::End(end) => {
+                if matches!(
+                    end,
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell
+                ) {
+                    text.push('\n');
+                }
+                structure.push(format!("end {end:?}"));
+            }
+            Event::Start(pulldown_cmark::Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                // Where a link points is structure too: a note's name, not a URL.
+                let to = if dest_url.contains(['<', '>', '\n', '[', ']', '|', ':']) {
+                    format!(" to {dest_url:?}")
+                } else {
+                    String::new()
+                };
+                structure.push(format!("link {link_type:?}{to}"));
+            }
+            other => structure.push(format!("{other:?}")),
+        }
+    }
+    (structure, text)
+}
+
+fn hostile_markdown(hostile: bool) -> String {
+    let notes = hostile_vault(hostile);
+    let index = index_suggesting_all(&notes);
+    let name = if hostile {
+        "vault *x* <b>y</b> [z](javascript:alert(1))"
+    } else {
+        "vault x y z"
+    };
+    let input = DigestInput {
+        vault_name: name,
+        ..input(&index)
+    };
+    digest_markdown(&Templates::builtin(), &input).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn markdown_note_text_reads_as_text() {
+    let md = hostile_markdown(true);
+    let (structure, text) = read_markdown(&md);
+    let (plain_structure, _) = read_markdown(&hostile_markdown(false));
+    // Hostile text adds no heading, list, task, quote, table, rule, code, HTML, link,
+    // image, embed, emphasis or maths: the digest has the shape it has with plain words.
+    if structure != plain_structure {
+        let count =
+            |events: &[String], what: &str| events.iter().filter(|e| e.starts_with(what)).count();
+        for what in [
+            "Start(Heading",
+            "TaskListMarker",
+            "Html",
+            "InlineHtml",
+            "Start(Image",
+            "link",
+            "Start(Item",
+            "Start(BlockQuote",
+            "Start(CodeBlock",
+            "Rule",
+            "InlineMath",
+            "Start(Emphasis",
+            "Start(Strong",
+        ] {
+            eprintln!(
+                "{what}: {} hostile, {} plain",
+                count(&structure, what),
+                count(&plain_structure, what)
+            );
+        }
+        let diff: Vec<String> = structure
+            .iter()
+            .zip(&plain_structure)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .take(5)
+            .map(|(i, (a, b))| format!("#{i}: {a} instead of {b}"))
+            .collect();
+        panic!(
+            "{} events instead of {}; first differences: {diff:#?}\n{md}",
+            structure.len(),
+            plain_structure.len()
+        );
+    }
+    for event in &structure {
+        for live in [
+            "Html",
+            "InlineHtml",
+            "Image",
+            "TaskListMarker",
+            "Math",
+            " to ",
+        ] {
+            assert!(!event.contains(live), "{event} in:\n{md}");
+        }
+    }
+    // And it reads as what the note says, on one line.
+    for payload in hostile_texts() {
+        assert!(
+            text.contains(payload),
+            "{payload:?} not shown as text in:\n{text}\n{md}"
+        );
+    }
+    let one_line = LINES.replace("\\n", " ");
+    let one_line = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&one_line),
+        "{one_line:?} not shown in:\n{text}"
+    );
+    for line in md.lines() {
+        assert!(
+            !line.starts_with("# ") || line.starts_with("# Keeping in touch"),
+            "injected heading: {line}"
+        );
+    }
 }
