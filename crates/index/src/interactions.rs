@@ -64,31 +64,35 @@ pub struct Record {
 }
 
 impl Record {
-    /// The interaction as shown: summaries are plain text (links shown by their label).
+    /// The interaction as shown: summaries are plain text (links shown by their label),
+    /// with what a shared output may show of it.
     pub(crate) fn interaction(&self, notes: &[Note], privacy: &Privacy<'_>) -> Interaction {
+        Interaction {
+            exposure: self.exposure(notes, privacy),
+            ..self.as_written(notes)
+        }
+    }
+
+    /// The interaction as shown, its exposure left at [`Exposure::Full`]: for looking
+    /// through many, then [`Record::exposure`] for the one kept.
+    pub(crate) fn as_written(&self, notes: &[Note]) -> Interaction {
         let note = &notes[self.note];
-        let (line, kind, summary, exposure) = match self.source {
-            Source::Log => note.log.get(self.item).map_or(
-                (1, None, String::new(), privacy.of_last_contact(self.note)),
-                |log| {
-                    (
-                        log.line,
-                        log.kind.clone(),
-                        log.summary.clone(),
-                        privacy.of_log(self.note, log),
-                    )
-                },
-            ),
+        let (line, kind, summary) = match self.source {
+            Source::Log => note
+                .log
+                .get(self.item)
+                .map_or((1, None, String::new()), |log| {
+                    (log.line, log.kind.clone(), log.summary.clone())
+                }),
             Source::Journal | Source::Note => {
                 let link = note.links.get(self.item);
                 let summary = match (self.source, link.and_then(|l| l.context.as_deref())) {
                     (Source::Journal, Some(context)) => vault_notes::plain_text(context),
                     _ => note.stem().to_owned(),
                 };
-                let exposure = privacy.of_mention(self.note, link, self.source);
-                (link.map_or(1, |l| l.line), None, summary, exposure)
+                (link.map_or(1, |l| l.line), None, summary)
             }
-            Source::LastContact => (1, None, String::new(), privacy.of_last_contact(self.note)),
+            Source::LastContact => (1, None, String::new()),
         };
         Interaction {
             date: self.date,
@@ -99,7 +103,22 @@ impl Record {
             summary,
             gave: self.gave,
             got: self.got,
-            exposure,
+            exposure: Exposure::Full,
+        }
+    }
+
+    /// What a shared output may show of this contact ([`crate::shared`]).
+    pub(crate) fn exposure(&self, notes: &[Note], privacy: &Privacy<'_>) -> Exposure {
+        let note = &notes[self.note];
+        match self.source {
+            Source::Log => note.log.get(self.item).map_or_else(
+                || privacy.of_last_contact(self.note),
+                |log| privacy.of_log(self.note, log),
+            ),
+            Source::Journal | Source::Note => {
+                privacy.of_mention(self.note, note.links.get(self.item), self.source)
+            }
+            Source::LastContact => privacy.of_last_contact(self.note),
         }
     }
 }

@@ -134,8 +134,12 @@ fn last_topic(past: &[Record], notes: &[Note], privacy: &Privacy<'_>) -> Option<
         past.iter()
             .rev()
             .filter(|r| source.is_none_or(|s| r.source == s))
-            .map(|r| r.interaction(notes, privacy))
-            .find(|i| !i.summary.is_empty())
+            .map(|r| (r, r.as_written(notes)))
+            .find(|(_, i)| !i.summary.is_empty())
+            .map(|(r, i)| Interaction {
+                exposure: r.exposure(notes, privacy),
+                ..i
+            })
     };
     with_summary(Some(Source::Log)).or_else(|| with_summary(None))
 }

@@ -20,7 +20,7 @@
 //!    a task is nobody's follow-up in a shared output; a contact recorded on such a line
 //!    still counts for the public people it concerns (their dates and statuses), but
 //!    shows no kind and no text. "Names" means their display name, file name or an alias,
-//!    as whole words, in any case.
+//!    as whole words, in any case, whatever punctuation is between the words.
 //! 5. A note that links a private person (a meeting note with them in `people:`, a daily
 //!    note mentioning them, a note with a task linking them), other than a person's own
 //!    note, shows neither its title nor its path: a contact whose summary is that note's
@@ -42,7 +42,7 @@
 //! ([`Exposure`]); [`Shared`], made by [`Index::shared`], applies all six. Private fields
 //! are not in its types at all, so no output (no template either) can show them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -81,27 +81,33 @@ pub(crate) struct Privacy<'a> {
     links: &'a Links<'a>,
     /// Whether the vault has a private person at all (most have none: nothing to look up).
     any: bool,
-    /// The private people's names, file names and aliases, lower-cased: what their links
-    /// read as once a line is plain text (log summaries are).
-    names: Vec<String>,
+    /// The private people's names, file names and aliases as lower-case words, by first
+    /// word: what their links read as once a line is plain text (log summaries are).
+    /// Looked up word by word, so a line costs the same however many private people
+    /// there are.
+    names: HashMap<String, Vec<Vec<String>>>,
 }
 
 impl<'a> Privacy<'a> {
     pub(crate) fn new(notes: &'a [Note], links: &'a Links<'a>) -> Privacy<'a> {
-        let mut names: Vec<String> = Vec::new();
+        let mut names: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         for note in notes {
             if let Some(p) = note.person.as_ref().filter(|p| p.private) {
                 let all = [p.name.as_str(), note.stem()]
                     .into_iter()
                     .chain(p.aliases.iter().map(String::as_str));
-                names.extend(
-                    all.map(|n| n.trim().to_lowercase())
-                        .filter(|n| !n.is_empty()),
-                );
+                for name in all {
+                    let mut words = words(name).into_iter();
+                    if let Some(first) = words.next() {
+                        let rest: Vec<String> = words.collect();
+                        let known = names.entry(first).or_default();
+                        if !known.contains(&rest) {
+                            known.push(rest);
+                        }
+                    }
+                }
             }
         }
-        names.sort_unstable();
-        names.dedup();
         Privacy {
             notes,
             links,
@@ -134,8 +140,12 @@ impl<'a> Privacy<'a> {
     }
 
     fn names_private(&self, text: &str) -> bool {
-        let text = text.to_lowercase();
-        self.names.iter().any(|name| contains_word(&text, name))
+        let words = words(text);
+        words.iter().enumerate().any(|(i, word)| {
+            self.names
+                .get(word)
+                .is_some_and(|rests| rests.iter().any(|rest| words[i + 1..].starts_with(rest)))
+        })
     }
 
     /// Whether note `note`, not a person's own note, links a private person.
@@ -208,12 +218,13 @@ impl<'a> Privacy<'a> {
     }
 }
 
-/// Whether `word` occurs in `text` with no letter or digit either side.
-fn contains_word(text: &str, word: &str) -> bool {
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(word).any(|(at, _)| {
-        !is_word(text[..at].chars().next_back()) && !is_word(text[at + word.len()..].chars().next())
-    })
+/// The lower-case words of `text`: runs of letters and digits (`Pat O'Neil` is `pat`,
+/// `o`, `neil`).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Where a contact or task was recorded, when a shared output may say.
