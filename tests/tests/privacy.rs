@@ -175,3 +175,27 @@ fn the_json_digest_follows_the_same_rule() {
         }
     }
 }
+
+#[test]
+fn the_terminal_keeps_everything() {
+    // `vault status` is the user's own terminal (and its JSON a stable contract): the
+    // privacy rule is for shared outputs only.
+    let (_dir, root) = scratch("tests/fixtures/privacy/vault");
+    let (code, stdout, stderr) = run(&root, &["status", "--format", "json"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+    let pat = value["people"]
+        .as_array()
+        .and_then(|people| people.iter().find(|p| p["name"] == "Pat Quinn"))
+        .unwrap_or_else(|| panic!("no Pat in {stdout}"));
+    assert_eq!(pat["path"], "People/ZQXPRIV-circle/Pat Quinn.md");
+    assert_eq!(pat["relationship"], "zqxpriv-relationship");
+    assert_eq!(pat["last_contact"], "2026-10-13");
+    assert_eq!(pat["due"], "2026-11-12");
+    assert!(
+        pat.get("private").is_none(),
+        "the contract is unchanged: {pat}"
+    );
+    let (_, table, _) = run(&root, &["status", "--all"]);
+    assert!(table.contains("Robin Vale"), "{table}");
+}
