@@ -18,7 +18,7 @@ fn help(args: &[&str]) -> String {
 
 #[test]
 fn help_of_every_command() {
-    let commands: [&[&str]; 10] = [
+    let commands: [&[&str]; 12] = [
         &[],
         &["digest"],
         &["status"],
@@ -29,6 +29,8 @@ fn help_of_every_command() {
         &["pause"],
         &["resume"],
         &["done"],
+        &["completions"],
+        &["man"],
     ];
     for command in commands {
         let name = if command.is_empty() {

@@ -44,6 +44,8 @@ fn main() -> ExitCode {
         Command::Pause(args) => cmd::pause::pause(&cli, args),
         Command::Resume(args) => cmd::pause::resume(&cli, args),
         Command::Done(args) => cmd::done::execute(&cli, args),
+        Command::Completions(args) => cmd::completions::completions(args),
+        Command::Man => cmd::completions::man(),
     };
     match result {
         Ok(()) => ExitCode::from(exit::SUCCESS),

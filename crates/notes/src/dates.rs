@@ -140,13 +140,66 @@ impl JournalFormat {
             let (date, rest) = split_iso_date(candidate)?;
             return rest.is_empty().then_some(date);
         }
+        if self.has_ordinal() {
+            // chrono cannot read `26th`: drop the suffix after the day, then parse.
+            return NaiveDate::parse_from_str(
+                &without_ordinal_suffixes(candidate),
+                &self.strftime.replace(ORDINAL, ""),
+            )
+            .ok()
+            .filter(|date| self.format(*date).eq_ignore_ascii_case(candidate));
+        }
         NaiveDate::parse_from_str(candidate, &self.strftime).ok()
     }
 
     /// The daily-note file name (without `.md`) for `date`.
     pub fn format(&self, date: NaiveDate) -> String {
-        date.format(&self.strftime).to_string()
+        let text = date.format(&self.strftime).to_string();
+        if self.has_ordinal() {
+            text.replace(ORDINAL, ordinal_suffix(date.day()))
+        } else {
+            text
+        }
     }
+
+    fn has_ordinal(&self) -> bool {
+        self.strftime.contains(ORDINAL)
+    }
+}
+
+/// Marks, in a translated format, where Moment's `Do` puts its ordinal suffix.
+const ORDINAL: &str = "\u{1}";
+
+/// `st`, `nd`, `rd` or `th` for a day of the month, as Moment's `Do` writes it.
+fn ordinal_suffix(day: u32) -> &'static str {
+    match (day % 10, day % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// `November 26th, 2026` -> `November 26, 2026`: an ordinal suffix right after digits goes.
+fn without_ordinal_suffixes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let after_digit = out.chars().next_back().is_some_and(|p| p.is_ascii_digit());
+        let suffix = ["st", "nd", "rd", "th"].into_iter().find(|s| {
+            rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(s))
+                && !rest[2..].starts_with(|n: char| n.is_alphabetic())
+        });
+        match suffix {
+            Some(_) if after_digit => rest = &rest[2..],
+            _ => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 fn moment_to_strftime(moment: &str) -> String {
@@ -183,8 +236,7 @@ fn moment_to_strftime(moment: &str) -> String {
             if let Some(after) = rest.strip_prefix(token) {
                 out.push_str(spec);
                 if *token == "Do" {
-                    // The ordinal suffix (1st, 2nd) is matched loosely by skipping letters.
-                    out.push_str("%#");
+                    out.push_str(ORDINAL);
                 }
                 rest = after;
                 continue 'outer;
@@ -197,8 +249,7 @@ fn moment_to_strftime(moment: &str) -> String {
         }
         rest = &rest[c.len_utf8()..];
     }
-    // chrono has no "skip ordinal suffix"; drop the marker and accept only plain days.
-    out.replace("%#", "")
+    out
 }
 
 #[cfg(test)]
@@ -254,6 +305,18 @@ mod tests {
         let long = JournalFormat::from_moment("dddd, MMMM D YYYY");
         assert_eq!(long.parse("Friday, October 2 2026"), Some(d("2026-10-02")));
         assert_eq!(long.format(d("2026-10-02")), "Friday, October 2 2026");
+        let ordinal = JournalFormat::from_moment("MMMM Do, YYYY");
+        assert_eq!(ordinal.parse("November 26th, 2026"), Some(d("2026-11-26")));
+        assert_eq!(ordinal.parse("October 2nd, 2026"), Some(d("2026-10-02")));
+        assert_eq!(
+            ordinal.parse("October 2, 2026"),
+            None,
+            "Moment writes the suffix"
+        );
+        assert_eq!(ordinal.parse("October 2th, 2026"), None, "the wrong suffix");
+        assert_eq!(ordinal.format(d("2026-10-11")), "October 11th, 2026");
+        assert_eq!(ordinal.format(d("2026-10-21")), "October 21st, 2026");
+        assert_eq!(ordinal.format(d("2026-10-23")), "October 23rd, 2026");
         let literal = JournalFormat::from_moment("[Day] YYYY-MM-DD");
         assert_eq!(literal.parse("Day 2026-10-02"), Some(d("2026-10-02")));
     }

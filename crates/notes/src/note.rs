@@ -279,9 +279,11 @@ fn quote_placeholders(yaml: &str) -> Option<(String, usize)> {
             Some(close) if value_position && !rest[open..close].contains('\n') => {
                 first.get_or_insert(yaml.len() - rest.len() + open);
                 out.push_str(&rest[..open]);
-                out.push('"');
-                out.push_str(&rest[open + 1..close + 1]);
-                out.push('"');
+                // Quoted whole, so the value reads as written (`{{date}}`); a single-quoted
+                // YAML string has one escape, a doubled `'`.
+                out.push('\'');
+                out.push_str(&rest[open..close + 2].replace('\'', "''"));
+                out.push('\'');
                 rest = &rest[close + 2..];
             }
             _ => {
@@ -486,6 +488,23 @@ mod tests {
         assert_eq!(p.diagnostics[0].code, "template-placeholder");
         assert_eq!((p.diagnostics[0].line, p.diagnostics[0].column), (2, 10));
         assert_eq!(p.note.person.and_then(|x| x.role).as_deref(), Some("Chef"));
+    }
+
+    #[test]
+    fn a_placeholder_is_quoted_as_written() {
+        let p = parse(
+            "People/T.md",
+            "---
+birthday: {{date}}
+role: {{it's}}
+---
+",
+        );
+        // Read as the placeholder it is (a hint), not as a bad date named `{date}`.
+        let codes: Vec<_> = p.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["template-placeholder"], "{:?}", p.diagnostics);
+        let quoted = quote_placeholders("role: {{it's}}\n").map(|(text, _)| text);
+        assert_eq!(quoted.as_deref(), Some("role: '{{it''s}}'\n"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod check;
+pub mod completions;
 pub mod digest;
 pub mod done;
 pub mod log;
