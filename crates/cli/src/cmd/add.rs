@@ -4,6 +4,7 @@ use vault_render::PersonNote;
 
 use crate::cli::Cli;
 use crate::exit::Exit;
+use crate::output::{plain_argument, visible};
 use crate::person_match::is_named;
 use crate::session::Session;
 use crate::write::Change;
@@ -35,6 +36,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let name = args.name.trim();
     check_file_name(name)
         .map_err(|why| Exit::failure(format!("cannot add `{}`: {why}", args.name)))?;
+    check_arguments(args)?;
     if let Some(cadence) = &args.cadence
         && vault_notes::parse_cadence(cadence).is_none()
     {
@@ -88,7 +90,24 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     change.verify(&session.settings.read, "a person note", |note| {
         note.person.is_some()
     })?;
-    change.apply(args.dry_run, &format!("Added {name} in {path}"))
+    change.apply(args.dry_run, &visible(&format!("Added {name} in {path}")))
+}
+
+/// Refuses control characters in the properties given on the command line (exit 2); the
+/// name's own checks are [`check_file_name`].
+fn check_arguments(args: &Args) -> Result<(), Exit> {
+    let given = [
+        ("--relationship", &args.relationship),
+        ("--cadence", &args.cadence),
+        ("--company", &args.company),
+        ("--email", &args.email),
+    ];
+    for (flag, value) in given {
+        if let Some(value) = value {
+            plain_argument(flag, value)?;
+        }
+    }
+    Ok(())
 }
 
 /// Names that cannot be a note's file name on Linux, macOS or Windows, or would escape the

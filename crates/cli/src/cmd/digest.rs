@@ -1,5 +1,7 @@
 //! `vault digest`: the weekly digest as Markdown, HTML and JSON files.
 
+use std::borrow::Cow;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -9,7 +11,7 @@ use vault_render::{DigestInput, HealthCounts};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{print, problem_summary, write_atomically};
+use crate::output::{print, problem_summary, visible, visible_json, write_atomically};
 use crate::session::{Session, keep};
 
 /// Arguments of `vault digest`.
@@ -90,7 +92,16 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         for (_, format) in formats {
             all.push_str(&render(*format)?);
         }
-        return print(&all).map_err(|e| Exit::failure(format!("cannot write output: {e}")));
+        // On a terminal, note text is shown visibly (as `ls` does with odd file names); a
+        // pipe or a file gets the digest's exact bytes, the same as the written file.
+        let shown = if !std::io::stdout().is_terminal() {
+            Cow::Borrowed(all.as_str())
+        } else if matches!(args.format, Some(Format::Json)) {
+            visible_json(&all)
+        } else {
+            visible(&all)
+        };
+        return print(&shown).map_err(|e| Exit::failure(format!("cannot write output: {e}")));
     }
     let folder = args
         .out
@@ -102,7 +113,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         let text = render(*format)?;
         write_atomically(&path, text.as_bytes())
             .map_err(|e| Exit::failure(format!("{}: cannot write: {e}", path.display())))?;
-        written.push_str(&format!("{}\n", path.display()));
+        written.push_str(&format!("{}\n", visible(&path.display().to_string())));
     }
     print(&written).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }
