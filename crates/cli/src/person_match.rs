@@ -1,6 +1,6 @@
 //! Finding the person a command is about: by name, file name or alias, case-insensitively.
 
-use vault_notes::Note;
+use vault_notes::{Note, Resolver};
 
 use crate::exit::Exit;
 
@@ -63,14 +63,14 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
 }
 
 /// Whether the person note `note` goes by `name` (its display name, file name or an
-/// alias), case-insensitively.
+/// alias), compared by their name keys ([`Resolver::name_key`]: case, Unicode
+/// normalisation and invisible characters aside).
 pub fn is_named(note: &Note, name: &str) -> bool {
-    let name = name.trim().to_lowercase();
-    note.person.as_ref().is_some_and(|p| {
-        p.name.to_lowercase() == name
-            || note.stem().to_lowercase() == name
-            || p.aliases.iter().any(|a| a.to_lowercase() == name)
-    })
+    let name = Resolver::name_key(name);
+    let same = |other: &str| Resolver::name_key(other) == name;
+    note.person
+        .as_ref()
+        .is_some_and(|p| same(&p.name) || same(note.stem()) || p.aliases.iter().any(|a| same(a)))
 }
 
 fn describe(note: &Note) -> String {
@@ -116,6 +116,22 @@ mod tests {
                 .ok(),
             Some("People/sam.md")
         );
+    }
+
+    #[test]
+    fn names_match_as_they_read() {
+        let notes = notes();
+        for query in ["Sharon\u{200b} Lee", "SHARON\u{a0}LEE", "Shaz\u{2060}"] {
+            assert_eq!(
+                find_person(&notes, query).map(|n| n.path.as_str()).ok(),
+                Some("People/Sharon Lee.md"),
+                "{query:?}"
+            );
+        }
+        let jose = parse_note("People/Jos\u{e9}.md", b"", &ReadOptions::default()).note;
+        assert!(is_named(&jose, "Jose\u{301}"));
+        assert!(is_named(&jose, "JOS\u{c9}"));
+        assert!(!is_named(&jose, "Jose"));
     }
 
     #[test]

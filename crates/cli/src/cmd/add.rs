@@ -1,5 +1,6 @@
 //! `vault add`: create a person note from the `person.md` template.
 
+use vault_notes::Resolver;
 use vault_render::PersonNote;
 
 use crate::cli::Cli;
@@ -35,6 +36,7 @@ pub struct Args {
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let name = args.name.trim();
     check_file_name(name)
+        .and_then(|()| check_visible(name))
         .map_err(|why| Exit::failure(format!("cannot add `{}`: {why}", args.name)))?;
     check_arguments(args)?;
     if let Some(cadence) = &args.cadence
@@ -108,6 +110,19 @@ fn check_arguments(args: &Args) -> Result<(), Exit> {
         }
     }
     Ok(())
+}
+
+/// Refuses a name with a character nobody sees (a zero-width space, a bidi override, a
+/// line separator): it would look like another person's name, or like nothing.
+fn check_visible(name: &str) -> Result<(), String> {
+    match Resolver::invisible_character(name) {
+        None => Ok(()),
+        Some(c) => Err(format!(
+            "it contains {}, an invisible character: the name would look like `{}` and be another name; type it without",
+            Resolver::describe_character(c),
+            Resolver::name_key(name)
+        )),
+    }
 }
 
 /// Names that cannot be a note's file name on Linux, macOS or Windows, or would escape the
