@@ -3,11 +3,12 @@
 use vault_notes::Resolver;
 use vault_render::PersonNote;
 
+use crate::budget;
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::{plain_argument, visible};
 use crate::person_match::is_named;
-use crate::session::Session;
+use crate::session::{Session, keep};
 use crate::write::Change;
 
 /// Arguments of `vault add`.
@@ -69,19 +70,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     if file.exists() {
         return Err(Exit::failure(format!("{path} already exists")));
     }
-    let templates = session.templates()?;
-    let text = vault_render::person_note(
-        &templates,
-        &PersonNote {
-            name,
-            relationship: args.relationship.as_deref(),
-            cadence: args.cadence.as_deref(),
-            company: args.company.as_deref(),
-            email: args.email.as_deref(),
-            today: session.today.to_string(),
-        },
-    )
-    .map_err(|e| Exit::failure(e.to_string()))?;
+    let text = person_note(&session, name, args)?;
     let change = Change {
         path: path.clone(),
         file,
@@ -93,6 +82,24 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         note.person.is_some()
     })?;
     change.apply(args.dry_run, &visible(&format!("Added {name} in {path}")))
+}
+
+/// The new note from the `person.md` template, rendered within the budget (the vault's
+/// own template may not end; what it reads lives until the process ends).
+fn person_note(session: &Session, name: &str, args: &Args) -> Result<String, Exit> {
+    let limits = budget::Limits::for_this_run();
+    let templates = keep(session.templates()?.with_budget(limits.output));
+    let note = keep(PersonNote {
+        name: keep(name.to_owned()),
+        relationship: keep(args.relationship.clone()).as_deref(),
+        cadence: keep(args.cadence.clone()).as_deref(),
+        company: keep(args.company.clone()).as_deref(),
+        email: keep(args.email.clone()).as_deref(),
+        today: session.today.to_string(),
+    });
+    budget::render(templates, limits, |templates| {
+        vault_render::person_note(templates, note)
+    })
 }
 
 /// Refuses control characters in the properties given on the command line (exit 2); the

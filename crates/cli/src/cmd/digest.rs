@@ -9,6 +9,7 @@ use vault_index::Week;
 use vault_notes::Severity;
 use vault_render::{DigestInput, HealthCounts};
 
+use crate::budget;
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::{print, problem_summary, visible, visible_json, write_atomically};
@@ -49,19 +50,22 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = keep(Session::open(&cli.vault, cli.today)?);
     let week = args.week.unwrap_or_else(|| Week::containing(session.today));
     let index = keep(session.index(week.digest_day(session.today)));
-    let templates = session.templates()?;
+    let limits = budget::Limits::for_this_run();
+    let templates = keep(session.templates()?.with_budget(limits.output));
     let diagnostics = keep(session.problems(&index.diagnostics)).as_slice();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let vault_name = session.name();
-    let input = DigestInput {
+    let vault_name = keep(session.name());
+    // Rendering runs on a thread within `limits` (a vault's own template may not end), so
+    // what it reads lives until the process ends.
+    let input = keep(DigestInput {
         index,
-        vault_name: &vault_name,
+        vault_name,
         health: HealthCounts {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             hints: count(Severity::Hint),
         },
-    };
+    });
     let formats: &[(&str, Format)] = match (args.format, args.stdout) {
         (Some(Format::All), true) => {
             return Err(Exit::usage(
@@ -79,12 +83,11 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         (Some(Format::Json), _) => &[("json", Format::Json)],
     };
     let render = |format: Format| {
-        let result = match format {
-            Format::Md | Format::All => vault_render::digest_markdown(&templates, &input),
-            Format::Html => vault_render::digest_html(&templates, &input),
-            Format::Json => vault_render::digest_json(&templates, &input),
-        };
-        result.map_err(|e| Exit::failure(e.to_string()))
+        budget::render(templates, limits, move |templates| match format {
+            Format::Md | Format::All => vault_render::digest_markdown(templates, input),
+            Format::Html => vault_render::digest_html(templates, input),
+            Format::Json => vault_render::digest_json(templates, input),
+        })
     };
     problem_summary(diagnostics);
     if args.stdout {
@@ -107,10 +110,14 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         .out
         .clone()
         .unwrap_or_else(|| session.root.join(&session.settings.digest_folder));
-    let mut written = String::new();
+    // Every format is rendered before any is written: a template that fails leaves the
+    // digest folder as it was.
+    let mut rendered = Vec::new();
     for (extension, format) in formats {
-        let path = folder.join(format!("{week}.{extension}"));
-        let text = render(*format)?;
+        rendered.push((folder.join(format!("{week}.{extension}")), render(*format)?));
+    }
+    let mut written = String::new();
+    for (path, text) in rendered {
         write_atomically(&path, text.as_bytes())
             .map_err(|e| Exit::failure(format!("{}: cannot write: {e}", path.display())))?;
         written.push_str(&format!("{}\n", visible(&path.display().to_string())));
