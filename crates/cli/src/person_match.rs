@@ -10,14 +10,15 @@ use crate::exit::Exit;
 /// A query that is a note's path in the vault (`People/Sam.md`, with or without `.md`)
 /// picks that note: the way out when two people share a name.
 pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit> {
-    let wanted = query.trim().to_lowercase();
+    let wanted = Resolver::name_key(query).into_owned();
     let people = notes.iter().filter(|n| n.person.is_some());
     let as_path = wanted.replace('\\', "/");
     let as_path = as_path.trim_start_matches("./");
     let by_path: Vec<&Note> = people
         .clone()
         .filter(|n| {
-            let path = n.path.to_lowercase();
+            let path = Resolver::name_key(&n.path);
+            let path = path.as_ref();
             path == as_path || path.strip_suffix(".md") == Some(as_path)
         })
         .collect();
@@ -30,14 +31,10 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
         [] => {
             let close: Vec<String> = people
                 .filter(|n| {
-                    let name = n
-                        .person
-                        .as_ref()
-                        .map_or(n.stem(), |p| &p.name)
-                        .to_lowercase();
+                    let name = Resolver::name_key(n.person.as_ref().map_or(n.stem(), |p| &p.name));
                     !wanted.is_empty()
                         && (name.contains(&wanted)
-                            || wanted.contains(&name)
+                            || wanted.contains(name.as_ref())
                             || name
                                 .split_whitespace()
                                 .any(|w| wanted.split_whitespace().any(|q| q == w)))
