@@ -67,11 +67,14 @@ fn duplicate_people(notes: &[Note], out: &mut Vec<Diagnostic>) {
                         Severity::Warning,
                         "duplicate-person",
                         format!(
-                            "`{name}` is also the name or an alias of {other}{}; links to it are ambiguous. Merge the two notes, or rename one or remove the alias",
+                            "`{}` is also the name or an alias of {other}{}; links to it are ambiguous. Merge the two notes, or rename one or remove the alias",
+                            shown(name),
                             if key == name.trim().to_lowercase() {
                                 ""
+                            } else if Resolver::invisible_character(name).is_some() {
+                                " (they read the same: this one has an invisible character)"
                             } else {
-                                " (they read the same)"
+                                " (they read the same: the same letters in other Unicode characters, such as a decomposed `é` or a no-break space)"
                             }
                         ),
                     ));
