@@ -36,6 +36,12 @@ fn hostile_vault() -> (tempfile::TempDir, PathBuf) {
         "---\nrelationship: friend\ncadence: sometimes\n---\n- 2026-01-01 met\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
+    // A line break in a name cannot forge a line of output.
+    fs::write(
+        people.join("Liner.md"),
+        "---\nname: \"Lin\\nvault: error: forged\"\n---\n- 2026-01-01 met\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     (dir, root)
 }
 
@@ -74,6 +80,7 @@ fn status_shows_escape_sequences_visibly() {
         "{stdout}"
     );
     assert!(stdout.contains(r"Mallory\u{1b}]0;pwned\u{7}"), "{stdout}");
+    assert!(stdout.contains(r"Lin\u{a}vault: error: forged"), "{stdout}");
     // Colour codes vault adds itself still work.
     let (_, coloured, _) = run_raw(&root, &["--color", "always", "status", "--all"]);
     assert!(String::from_utf8_lossy(&coloured).contains("\u{1b}[0m"));

@@ -33,9 +33,14 @@ pub fn use_color(choice: ColorChoice) -> bool {
 /// colours `paint` adds are applied afterwards. JSON output is left to `serde_json`, and
 /// dry-run diffs keep the note's exact bytes so that `git apply` takes them.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    shown_as(text, |c, out| {
-        out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
-    })
+    shown_as(text, hidden, escaped)
+}
+
+/// [`visible`] for a piece of text that must stay on its line, such as a table cell or a
+/// diagnostic's message: line feeds and tabs in it are shown as `\u{a}` and `\u{9}` too
+/// (a name with a line break in it cannot forge a line of output).
+pub fn visible_inline(text: &str) -> Cow<'_, str> {
+    shown_as(text, |c| hidden(c) || c == '\n' || c == '\t', escaped)
 }
 
 /// JSON text (`--format json`) with the characters [`visible`] shows escaped the JSON way,
@@ -43,8 +48,8 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// line breaks), inert on a terminal. `serde_json` escapes C0 controls but writes DEL, C1
 /// and bidi controls raw.
 pub fn visible_json(json: &str) -> Cow<'_, str> {
-    shown_as(json, |c, out| {
-        out.push_str(&format!("\\u{:04x}", u32::from(c)))
+    shown_as(json, hidden, |c, out| {
+        out.push_str(&format!("\\u{:04x}", u32::from(c)));
     })
 }
 
@@ -63,9 +68,19 @@ fn hidden(c: char) -> bool {
         )
 }
 
-/// `text` with each [`hidden`] character written by `show`; borrowed when there is none.
-fn shown_as(text: &str, show: impl Fn(char, &mut String)) -> Cow<'_, str> {
-    if !text.chars().any(hidden) {
+/// `\u{1b}`.
+fn escaped(c: char, out: &mut String) {
+    out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+}
+
+/// `text` with each character that is `hidden` written by `show`; borrowed when there is
+/// none.
+fn shown_as(
+    text: &str,
+    hidden: impl Fn(char) -> bool,
+    show: impl Fn(char, &mut String),
+) -> Cow<'_, str> {
+    if !text.chars().any(&hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -207,6 +222,13 @@ mod tests {
             visible("a\u{2066}b\u{2069}\u{2028}"),
             "a\\u{2066}b\\u{2069}\\u{2028}"
         );
+    }
+
+    #[test]
+    fn visible_inline_keeps_text_on_its_line() {
+        assert_eq!(visible_inline("Eve\nvault: error"), "Eve\\u{a}vault: error");
+        assert_eq!(visible_inline("a\tb\u{1b}"), "a\\u{9}b\\u{1b}");
+        assert!(matches!(visible_inline("José"), Cow::Borrowed(_)));
     }
 
     #[test]

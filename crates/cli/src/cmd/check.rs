@@ -6,7 +6,7 @@ use vault_notes::{Diagnostic, Severity};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{paint, plural, print, use_color, visible, visible_json};
+use crate::output::{paint, plural, print, use_color, visible_inline, visible_json};
 use crate::session::{Session, keep};
 
 /// Arguments of `vault check`.
@@ -66,10 +66,10 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
                     // Paths and messages quote notes: shown visibly, then coloured.
                     format!(
                         "{}:{}:{}: {severity}: {} [{}]\n",
-                        visible(&d.path),
+                        visible_inline(&d.path),
                         d.line,
                         d.column,
-                        visible(&d.message),
+                        visible_inline(&d.message),
                         d.code
                     )
                 })

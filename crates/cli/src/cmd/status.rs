@@ -5,7 +5,7 @@ use vault_index::{PersonStatus, Status};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{paint, print, problem_summary, use_color, visible, visible_json};
+use crate::output::{paint, print, problem_summary, use_color, visible_inline, visible_json};
 use crate::session::{Session, keep};
 
 /// Arguments of `vault status`.
@@ -85,13 +85,13 @@ fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
                 p.status.as_str().to_owned(),
                 // Note text is shown visibly before widths are measured and colour added.
                 if p.favorite {
-                    format!("{} ★", visible(&p.name))
+                    format!("{} ★", visible_inline(&p.name))
                 } else {
-                    visible(&p.name).into_owned()
+                    visible_inline(&p.name).into_owned()
                 },
                 p.relationship
                     .as_deref()
-                    .map_or_else(|| "-".to_owned(), |r| visible(r).into_owned()),
+                    .map_or_else(|| "-".to_owned(), |r| visible_inline(r).into_owned()),
                 p.last_contact
                     .map_or_else(|| "-".to_owned(), |d| d.to_string()),
                 p.due.map_or_else(|| "-".to_owned(), |d| d.to_string()),
