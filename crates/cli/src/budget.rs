@@ -91,9 +91,7 @@ pub fn render<T: Send + 'static>(
     let stopped = |reason: String| {
         watch.stop();
         let origin = watch.rendering().unwrap_or("a template");
-        Exit::failure(format!(
-            "{origin}: rendering stopped after {reason}. Look for loops that do not end or values that grow in the template"
-        ))
+        Exit::failure(format!("{origin}: rendering stopped after {reason}"))
     };
     loop {
         match result.recv_timeout(TICK) {
@@ -104,13 +102,16 @@ pub fn render<T: Send + 'static>(
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
         if started.elapsed() >= limits.time {
-            return Err(stopped(seconds(limits.time)));
+            return Err(stopped(format!(
+                "{}: the template takes too long (a loop that does not end?)",
+                seconds(limits.time)
+            )));
         }
         if let (Some(before), Some(now)) = (memory_before, resident_memory())
             && now.saturating_sub(before) > limits.memory
         {
             return Err(stopped(format!(
-                "using {} MB of memory",
+                "{} MB of memory: the template builds too large a value (a string that doubles in a loop?)",
                 now.saturating_sub(before) >> 20
             )));
         }

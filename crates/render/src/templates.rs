@@ -47,7 +47,7 @@ pub enum RenderError {
     Stopped {
         /// The template file, as for `Template`.
         origin: String,
-        /// What ran out: `64 MB of output`, `10 s`.
+        /// What ran out (`64 MB of output`), and what may cause it.
         reason: String,
     },
     /// This occurs when serializing to JSON fails (it should not).
@@ -239,7 +239,10 @@ impl io::Write for Bounded<'_> {
         if self.stop.load(Ordering::Relaxed) {
             self.stopped = Some("it was stopped".to_owned());
         } else if self.bytes.len().saturating_add(buf.len()) > self.max {
-            self.stopped = Some(format!("{} MB of output", self.max >> 20));
+            self.stopped = Some(format!(
+                "{} MB of output: the template writes too much (a loop that does not end?)",
+                self.max >> 20
+            ));
         } else {
             self.bytes.extend_from_slice(buf);
             return Ok(buf.len());
@@ -288,7 +291,7 @@ mod tests {
             .expect_err("stopped");
         assert_eq!(
             err.to_string(),
-            ".vault/templates/person.md: rendering stopped after 1 MB of output"
+            ".vault/templates/person.md: rendering stopped after 1 MB of output: the template writes too much (a loop that does not end?)"
         );
         assert!(started.elapsed() < std::time::Duration::from_secs(10));
         assert_eq!(templates.watch().rendering(), None, "done rendering");
