@@ -84,6 +84,8 @@ pub fn render<T: Send + 'static>(
     let memory_before = resident_memory();
     std::thread::Builder::new()
         .name("render".into())
+        // As much stack as the main thread has, where the templates used to render.
+        .stack_size(8 << 20)
         .spawn(move || {
             let _ = done.send(work(templates));
         })
