@@ -4,6 +4,7 @@
 //! `vault-notes`, decides through `vault-index`, renders through `vault-render`, and turns
 //! errors into messages and exit codes.
 
+mod budget;
 mod cli;
 mod cmd;
 mod config;

@@ -1,5 +1,7 @@
-//! Terminal output: colour, stdout that tolerates a closed pipe, atomic file writes.
+//! Terminal output: colour, stdout that tolerates a closed pipe, atomic file writes, and
+//! text from notes made inert before it reaches a terminal.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -16,6 +18,93 @@ pub fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Auto => {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
         }
+    }
+}
+
+/// `text` with every character that could drive a terminal shown visibly, as `\u{1b}`
+/// (Rust's escape notation, with the code point in hex): C0 controls other than line feed
+/// and tab (the layout's own), DEL, the C1 controls U+0080–U+009F (U+009B alone starts a
+/// CSI sequence on some terminals), and the bidi controls U+061C, U+200E, U+200F,
+/// U+202A–U+202E and U+2066–U+2069 (they reorder what is printed after them), and the
+/// line and paragraph separators U+2028, U+2029.
+///
+/// Every piece of text that comes from a note (names, properties, tasks, log lines, file
+/// names, diagnostics quoting them) passes through here on its way to the terminal; the
+/// colours `paint` adds are applied afterwards. JSON output is left to `serde_json`, and
+/// dry-run diffs keep the note's exact bytes so that `git apply` takes them.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    shown_as(text, hidden, escaped)
+}
+
+/// [`visible`] for a piece of text that must stay on its line, such as a table cell or a
+/// diagnostic's message: line feeds and tabs in it are shown as `\u{a}` and `\u{9}` too
+/// (a name with a line break in it cannot forge a line of output).
+pub fn visible_inline(text: &str) -> Cow<'_, str> {
+    shown_as(text, |c| hidden(c) || c == '\n' || c == '\t', escaped)
+}
+
+/// JSON text (`--format json`) with the characters [`visible`] shows escaped the JSON way,
+/// `\u009b`: the same strings to a parser (outside strings JSON has only spaces and
+/// line breaks), inert on a terminal. `serde_json` escapes C0 controls but writes DEL, C1
+/// and bidi controls raw.
+pub fn visible_json(json: &str) -> Cow<'_, str> {
+    shown_as(json, hidden, |c, out| {
+        out.push_str(&format!("\\u{:04x}", u32::from(c)));
+    })
+}
+
+/// Whether `c` could drive a terminal or reorder what it shows (see [`visible`]).
+fn hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{61c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `\u{1b}`.
+fn escaped(c: char, out: &mut String) {
+    out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+}
+
+/// `text` with each character that is `hidden` written by `show`; borrowed when there is
+/// none.
+fn shown_as(
+    text: &str,
+    hidden: impl Fn(char) -> bool,
+    show: impl Fn(char, &mut String),
+) -> Cow<'_, str> {
+    if !text.chars().any(&hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            show(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Refuses text given on the command line that holds a control character other than tab
+/// (exit 2): `vault` would write it into a note, where it would reach every terminal that
+/// shows the note. `what` names the argument for the message.
+pub fn plain_argument(what: &str, text: &str) -> Result<(), crate::exit::Exit> {
+    match text.chars().find(|&c| c.is_control() && c != '\t') {
+        None => Ok(()),
+        Some(c) => Err(crate::exit::Exit::usage(format!(
+            "{what} `{}` contains the control character {}; give plain text (a note is no place for terminal codes)",
+            visible(text),
+            visible(&c.to_string())
+        ))),
     }
 }
 
@@ -116,6 +205,50 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_shows_controls_and_keeps_the_rest() {
+        assert!(matches!(
+            visible("Sharon Lee, José 李雷 👋"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(visible("a\tb\nc"), "a\tb\nc");
+        assert_eq!(visible("\u{1b}[2J"), "\\u{1b}[2J");
+        assert_eq!(visible("\u{1b}]0;pwned\u{7}"), "\\u{1b}]0;pwned\\u{7}");
+        assert_eq!(visible("x\ry\u{7f}\u{0}"), "x\\u{d}y\\u{7f}\\u{0}");
+        assert_eq!(visible("\u{9b}31m"), "\\u{9b}31m");
+        assert_eq!(visible("\u{202e}eeL"), "\\u{202e}eeL");
+        assert_eq!(
+            visible("a\u{2066}b\u{2069}\u{2028}"),
+            "a\\u{2066}b\\u{2069}\\u{2028}"
+        );
+    }
+
+    #[test]
+    fn visible_inline_keeps_text_on_its_line() {
+        assert_eq!(visible_inline("Eve\nvault: error"), "Eve\\u{a}vault: error");
+        assert_eq!(visible_inline("a\tb\u{1b}"), "a\\u{9}b\\u{1b}");
+        assert!(matches!(visible_inline("José"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn visible_json_is_the_same_json() {
+        let json = serde_json::json!({"name": "Eve \u{1b}[2J\u{9b}\u{202e}\u{7f}"}).to_string();
+        let shown = visible_json(&json);
+        assert!(!shown.chars().any(hidden), "{shown}");
+        let back: serde_json::Value = serde_json::from_str(&shown).expect("JSON");
+        assert_eq!(back.to_string(), json);
+    }
+
+    #[test]
+    fn command_line_text_with_controls_is_refused() {
+        assert!(plain_argument("TEXT", "coffee\tcake").is_ok());
+        let err = plain_argument("TEXT", "coffee\u{1b}[2J").expect_err("refused");
+        assert_eq!(err.code, crate::exit::USAGE);
+        assert!(err.message.contains("\\u{1b}"), "{}", err.message);
+        assert!(!err.message.contains('\u{1b}'), "{}", err.message);
+        assert!(plain_argument("TEXT", "a\u{85}").is_err());
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_files() {

@@ -1,6 +1,6 @@
 //! Finding the person a command is about: by name, file name or alias, case-insensitively.
 
-use vault_notes::Note;
+use vault_notes::{Note, Resolver};
 
 use crate::exit::Exit;
 
@@ -10,14 +10,15 @@ use crate::exit::Exit;
 /// A query that is a note's path in the vault (`People/Sam.md`, with or without `.md`)
 /// picks that note: the way out when two people share a name.
 pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit> {
-    let wanted = query.trim().to_lowercase();
+    let wanted = Resolver::name_key(query).into_owned();
     let people = notes.iter().filter(|n| n.person.is_some());
     let as_path = wanted.replace('\\', "/");
     let as_path = as_path.trim_start_matches("./");
     let by_path: Vec<&Note> = people
         .clone()
         .filter(|n| {
-            let path = n.path.to_lowercase();
+            let path = Resolver::name_key(&n.path);
+            let path = path.as_ref();
             path == as_path || path.strip_suffix(".md") == Some(as_path)
         })
         .collect();
@@ -30,14 +31,10 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
         [] => {
             let close: Vec<String> = people
                 .filter(|n| {
-                    let name = n
-                        .person
-                        .as_ref()
-                        .map_or(n.stem(), |p| &p.name)
-                        .to_lowercase();
+                    let name = Resolver::name_key(n.person.as_ref().map_or(n.stem(), |p| &p.name));
                     !wanted.is_empty()
                         && (name.contains(&wanted)
-                            || wanted.contains(&name)
+                            || wanted.contains(name.as_ref())
                             || name
                                 .split_whitespace()
                                 .any(|w| wanted.split_whitespace().any(|q| q == w)))
@@ -63,14 +60,14 @@ pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit>
 }
 
 /// Whether the person note `note` goes by `name` (its display name, file name or an
-/// alias), case-insensitively.
+/// alias), compared by their name keys ([`Resolver::name_key`]: case, Unicode
+/// normalisation and invisible characters aside).
 pub fn is_named(note: &Note, name: &str) -> bool {
-    let name = name.trim().to_lowercase();
-    note.person.as_ref().is_some_and(|p| {
-        p.name.to_lowercase() == name
-            || note.stem().to_lowercase() == name
-            || p.aliases.iter().any(|a| a.to_lowercase() == name)
-    })
+    let name = Resolver::name_key(name);
+    let same = |other: &str| Resolver::name_key(other) == name;
+    note.person
+        .as_ref()
+        .is_some_and(|p| same(&p.name) || same(note.stem()) || p.aliases.iter().any(|a| same(a)))
 }
 
 fn describe(note: &Note) -> String {
@@ -116,6 +113,22 @@ mod tests {
                 .ok(),
             Some("People/sam.md")
         );
+    }
+
+    #[test]
+    fn names_match_as_they_read() {
+        let notes = notes();
+        for query in ["Sharon\u{200b} Lee", "SHARON\u{a0}LEE", "Shaz\u{2060}"] {
+            assert_eq!(
+                find_person(&notes, query).map(|n| n.path.as_str()).ok(),
+                Some("People/Sharon Lee.md"),
+                "{query:?}"
+            );
+        }
+        let jose = parse_note("People/Jos\u{e9}.md", b"", &ReadOptions::default()).note;
+        assert!(is_named(&jose, "Jose\u{301}"));
+        assert!(is_named(&jose, "JOS\u{c9}"));
+        assert!(!is_named(&jose, "Jose"));
     }
 
     #[test]

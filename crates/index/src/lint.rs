@@ -1,9 +1,10 @@
-//! Problems only visible across notes: duplicate people, links to people that resolve to
-//! nobody or to several people, contact dated in the future.
+//! Problems only visible across notes: duplicate people (names that read the same), names
+//! with invisible characters, links to people that resolve to nobody or to several people,
+//! contact dated in the future.
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use vault_notes::{Diagnostic, Note, Severity};
+use vault_notes::{Diagnostic, Note, Resolver, Severity};
 
 use crate::links::Links;
 
@@ -27,6 +28,7 @@ pub fn lint(notes: &[Note], links: &Links<'_>, today: NaiveDate) -> Vec<Diagnost
         .flat_map_iter(|(i, note)| {
             let mut found = Vec::new();
             person_links(i, note, notes, links, &mut found);
+            invisible_characters(note, &mut found);
             future_contact(note, today, &mut found);
             found
         })
@@ -37,15 +39,24 @@ pub fn lint(notes: &[Note], links: &Links<'_>, today: NaiveDate) -> Vec<Diagnost
 
 fn duplicate_people(notes: &[Note], out: &mut Vec<Diagnostic>) {
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-    for note in notes {
-        let Some(person) = &note.person else {
-            continue;
-        };
+    // Names spelt plainly first, so that the warning lands on the look-alike (the name
+    // with a zero-width space, the decomposed `José`), not on the person it imitates.
+    let plain = |person: &vault_notes::Person| {
+        std::iter::once(&person.name)
+            .chain(&person.aliases)
+            .all(|name| Resolver::name_key(name) == name.trim().to_lowercase())
+    };
+    let people = notes
+        .iter()
+        .filter_map(|n| n.person.as_ref().map(|p| (n, p)));
+    let (first, then): (Vec<_>, Vec<_>) = people.partition(|(_, p)| plain(p));
+    for (note, person) in first.into_iter().chain(then) {
         let mut names: Vec<&str> = vec![&person.name];
         names.extend(person.aliases.iter().map(String::as_str));
         let mut reported = false;
         for name in names {
-            let key = name.trim().to_lowercase();
+            // Names compare as they read: `Sharon\u{200b} Lee` and NFD `José` are taken.
+            let key = Resolver::name_key(name).into_owned();
             match seen.get(&key) {
                 Some(other) if *other != note.path && !reported => {
                     reported = true;
@@ -56,7 +67,15 @@ fn duplicate_people(notes: &[Note], out: &mut Vec<Diagnostic>) {
                         Severity::Warning,
                         "duplicate-person",
                         format!(
-                            "`{name}` is also the name or an alias of {other}; links to it are ambiguous. Merge the two notes, or rename one or remove the alias"
+                            "`{}` is also the name or an alias of {other}{}; links to it are ambiguous. Merge the two notes, or rename one or remove the alias",
+                            shown(name),
+                            if key == name.trim().to_lowercase() {
+                                ""
+                            } else if Resolver::invisible_character(name).is_some() {
+                                " (they read the same: this one has an invisible character)"
+                            } else {
+                                " (they read the same: the same letters in other Unicode characters, such as a decomposed `é` or a no-break space)"
+                            }
                         ),
                     ));
                 }
@@ -67,6 +86,49 @@ fn duplicate_people(notes: &[Note], out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// A person whose name, file name or alias holds a character nobody can see (a
+/// zero-width space, a bidi override): it looks like another name, or like nothing.
+fn invisible_characters(note: &Note, out: &mut Vec<Diagnostic>) {
+    let Some(person) = &note.person else {
+        return;
+    };
+    let stem = note.stem();
+    let named = [("the file name", stem), ("the name", person.name.as_str())];
+    let aliases = person.aliases.iter().map(|a| ("an alias", a.as_str()));
+    for (what, text) in named.into_iter().chain(aliases) {
+        if let Some(c) = Resolver::invisible_character(text) {
+            out.push(Diagnostic::new(
+                note.path.as_str(),
+                1,
+                1,
+                Severity::Warning,
+                "invisible-characters",
+                format!(
+                    "{what} `{}` contains {}, which does not show, so the name looks like another one (vault compares it as `{}`). Remove the character: retype the name",
+                    shown(text),
+                    Resolver::describe_character(c),
+                    Resolver::name_key(text)
+                ),
+            ));
+            // One warning per note: the name usually comes from the file name.
+            return;
+        }
+    }
+}
+
+/// `text` with each character nobody can see written as `\u{200b}`.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if Resolver::invisible_character(c.encode_utf8(&mut [0; 4])).is_some() {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn person_links(
@@ -178,6 +240,37 @@ mod tests {
             vec![
                 ("Work/Ann.md".into(), "duplicate-person", 1),
                 ("People/Bo.md".into(), "duplicate-person", 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn look_alike_names_are_duplicates_and_invisible_characters_are_reported() {
+        let found = codes(&[
+            ("People/Sharon Lee.md", ""),
+            ("People/Sharon\u{200b} Lee.md", ""),
+            ("People/Other.md", "---\nname: \"Sharon Lee\\u2060\"\n---\n"),
+            ("People/Rtl.md", "---\nname: \"\\u202EeeL norahS\"\n---\n"),
+            ("People/Jos\u{e9}.md", ""),
+            ("People/Jose\u{301}.md", ""),
+            ("People/Fine.md", "---\naliases: [\"Fi\\u00ADne\"]\n---\n"),
+        ]);
+        let mut found: Vec<(String, &str)> = found.into_iter().map(|(p, c, _)| (p, c)).collect();
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                ("People/Fine.md".into(), "invisible-characters"),
+                ("People/Jose\u{301}.md".into(), "duplicate-person"),
+                ("People/Other.md".into(), "duplicate-person"),
+                ("People/Other.md".into(), "invisible-characters"),
+                ("People/Rtl.md".into(), "duplicate-person"),
+                ("People/Rtl.md".into(), "invisible-characters"),
+                ("People/Sharon\u{200b} Lee.md".into(), "duplicate-person"),
+                (
+                    "People/Sharon\u{200b} Lee.md".into(),
+                    "invisible-characters"
+                ),
             ]
         );
     }

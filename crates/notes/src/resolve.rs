@@ -1,6 +1,10 @@
-//! Resolving link targets to notes the way Obsidian does.
+//! Resolving link targets to notes the way Obsidian does, and the one rule for when two
+//! names are the same name ([`Resolver::name_key`]).
+
+use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::note::Note;
 
@@ -15,6 +19,103 @@ pub struct Resolver {
 }
 
 impl Resolver {
+    /// The form in which two names (file names, display names, aliases, link targets)
+    /// are compared: the same key is the same name. It is what a reader sees, case aside:
+    /// surrounding white space trimmed, invisible characters removed (zero-width spaces and
+    /// joiners, word joiners, soft hyphens, byte order marks, bidi controls and other
+    /// format characters, controls), other spaces read as a space, text under a
+    /// right-to-left override reversed as it is displayed, Unicode NFC (so `José` typed on
+    /// Linux and `José` from a macOS file name, decomposed, match), lower case.
+    ///
+    /// NFC, not NFKC: compatibility forms (`ﬁ`, `²`, full-width letters) are different
+    /// notes to Obsidian, and a link must keep resolving the way Obsidian resolves it.
+    /// Plain printable ASCII, nearly every name, only has its case lowered.
+    pub fn name_key(text: &str) -> Cow<'_, str> {
+        let text = text.trim();
+        if is_plain(text) {
+            return if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            };
+        }
+        let mut seen = String::with_capacity(text.len());
+        let mut reversed: Option<Vec<char>> = None;
+        for c in text.chars() {
+            match c {
+                // Right-to-left override: what follows is shown reversed until the
+                // override is popped (or the text ends).
+                '\u{202e}' => {
+                    reversed.get_or_insert_with(Vec::new);
+                }
+                '\u{202c}' => {
+                    if let Some(run) = reversed.take() {
+                        seen.extend(run.into_iter().rev());
+                    }
+                }
+                c if removed(c) => {}
+                c => {
+                    let c = if c.is_whitespace() { ' ' } else { c };
+                    match &mut reversed {
+                        Some(run) => run.push(c),
+                        None => seen.push(c),
+                    }
+                }
+            }
+        }
+        if let Some(run) = reversed {
+            seen.extend(run.into_iter().rev());
+        }
+        let seen = seen.trim();
+        let composed: Cow<'_, str> = if is_nfc_quick(seen.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(seen)
+        } else {
+            Cow::Owned(seen.nfc().collect())
+        };
+        Cow::Owned(composed.to_lowercase())
+    }
+
+    /// The first character of `text` that a reader cannot see or that reorders what they
+    /// see: what [`Resolver::name_key`] removes (zero-width and format characters, bidi
+    /// controls, controls) and the line and paragraph separators. A zero-width joiner or
+    /// non-joiner between two non-ASCII letters or symbols is writing, not a trick
+    /// (Persian and Indic names, emoji sequences), and variation selectors choose how
+    /// an emoji looks: neither is reported.
+    pub fn invisible_character(text: &str) -> Option<char> {
+        if is_plain(text) {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let writing = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+        chars.iter().enumerate().find_map(|(i, &c)| {
+            let joiner = matches!(c, '\u{200c}' | '\u{200d}')
+                && writing(i.checked_sub(1).and_then(|j| chars.get(j)))
+                && writing(chars.get(i + 1));
+            let selector = matches!(c, '\u{fe00}'..='\u{fe0f}');
+            let hidden = removed(c) || matches!(c, '\u{2028}' | '\u{2029}');
+            (hidden && !joiner && !selector).then_some(c)
+        })
+    }
+
+    /// `U+200B zero width space`, for messages about [`Resolver::invisible_character`].
+    pub fn describe_character(c: char) -> String {
+        let what = match c {
+            '\u{ad}' => "soft hyphen",
+            '\u{200b}' => "zero width space",
+            '\u{200c}' => "zero width non-joiner",
+            '\u{200d}' => "zero width joiner",
+            '\u{2060}' => "word joiner",
+            '\u{feff}' => "zero width no-break space (byte order mark)",
+            '\u{2028}' => "line separator",
+            '\u{2029}' => "paragraph separator",
+            '\u{061c}' | '\u{200e}' | '\u{200f}' => "bidi mark",
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "bidi override or isolate",
+            c if c.is_control() => "control character",
+            _ => "invisible format character",
+        };
+        format!("U+{:04X} {what}", u32::from(c))
+    }
+
     /// Indexes `notes`; resolved values are indices into that slice.
     pub fn new(notes: &[Note]) -> Resolver {
         use rayon::prelude::*;
@@ -24,11 +125,13 @@ impl Resolver {
             .par_iter()
             .map(|note| {
                 let without_ext = note.path.get(..note.path.len().saturating_sub(3));
-                let path = without_ext.unwrap_or(&note.path).to_lowercase();
-                let stem = path.rsplit('/').next().unwrap_or(&path).to_owned();
+                let path = Resolver::name_key(without_ext.unwrap_or(&note.path)).into_owned();
+                let stem = path.rsplit('/').next().unwrap_or(&path).trim().to_owned();
                 let mut names: Vec<String> = note.person.as_ref().map_or_else(Vec::new, |p| {
-                    let aliases = p.aliases.iter().map(|a| a.to_lowercase());
-                    aliases.chain([p.name.to_lowercase()]).collect()
+                    let aliases = p.aliases.iter().map(|a| Resolver::name_key(a).into_owned());
+                    aliases
+                        .chain([Resolver::name_key(&p.name).into_owned()])
+                        .collect()
                 });
                 names.sort_unstable();
                 names.dedup();
@@ -103,24 +206,67 @@ impl Resolver {
 /// Link targets up to this many bytes are lower-cased on the stack.
 const SHORT: usize = 128;
 
-/// `text` in lower case without an allocation when it can: borrowed when it already is,
-/// written into `buffer` when it is short ASCII (nearly every link: `[[Ada Rahman]]`),
-/// else a new string.
-fn lowercase<'a>(text: &'a str, buffer: &'a mut [u8; SHORT]) -> std::borrow::Cow<'a, str> {
-    use std::borrow::Cow;
-    if !text.chars().any(char::is_uppercase) {
-        return Cow::Borrowed(text);
-    }
-    if text.is_ascii()
+/// Printable ASCII and spaces: text whose name key is its lower case.
+fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
+}
+
+/// Characters a reader cannot see, which the name key leaves out: controls, the soft
+/// hyphen, the combining grapheme joiner, Hangul fillers, zero-width spaces and joiners,
+/// bidi marks, overrides and isolates, invisible operators, variation selectors, the
+/// byte order mark, interlinear annotation marks, tags, and the other `Cf` format
+/// characters.
+fn removed(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{61c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{600}'..='\u{605}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{8e2}'
+                | '\u{110bd}'
+                | '\u{110cd}'
+                | '\u{13430}'..='\u{1343f}'
+                | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0000}'..='\u{e0fff}'
+        )
+}
+
+/// The name key of `text` ([`Resolver::name_key`]) without an allocation when it can:
+/// borrowed when it already is one, written into `buffer` when it is short plain ASCII
+/// (nearly every link: `[[Ada Rahman]]`), else a new string.
+fn lowercase<'a>(text: &'a str, buffer: &'a mut [u8; SHORT]) -> Cow<'a, str> {
+    let text = text.trim();
+    if is_plain(text)
         && let Some(short) = buffer.get_mut(..text.len())
     {
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(text);
+        }
         short.copy_from_slice(text.as_bytes());
         short.make_ascii_lowercase();
         if let Ok(lower) = std::str::from_utf8(short) {
             return Cow::Borrowed(lower);
         }
     }
-    Cow::Owned(text.to_lowercase())
+    Resolver::name_key(text)
 }
 
 #[cfg(test)]
@@ -155,6 +301,68 @@ mod tests {
         assert_eq!(r.resolve("S"), None, "ambiguous alias");
         assert_eq!(r.alias_candidates("s").len(), 2);
         assert_eq!(r.resolve("Nobody"), None);
+    }
+
+    #[test]
+    fn names_compare_as_they_read() {
+        let key = |t: &str| Resolver::name_key(t).into_owned();
+        let sharon = key("Sharon Lee");
+        assert_eq!(sharon, "sharon lee");
+        for look_alike in [
+            "Sharon\u{200b} Lee",
+            "Sharon Lee\u{2060}",
+            "\u{feff}Sharon Lee",
+            "Sha\u{ad}ron Lee",
+            "Sharon\u{a0}Lee",
+            "\u{202e}eeL norahS",
+            "\u{202e}eeL norahS\u{202c}",
+            "SHARON LEE\u{200e}",
+            "  sharon lee ",
+        ] {
+            assert_eq!(key(look_alike), sharon, "{look_alike:?}");
+        }
+        // NFC and NFD spell the same name.
+        assert_eq!(key("Jos\u{e9}"), key("Jose\u{301}"));
+        assert_eq!(key("JOSÉ"), "josé");
+        assert_ne!(key("Sharon Lea"), sharon);
+        assert_eq!(key("李雷"), "李雷");
+    }
+
+    #[test]
+    fn resolves_look_alike_and_decomposed_names() {
+        let notes = notes(&[("People/Jose\u{301}.md", ""), ("People/Sharon Lee.md", "")]);
+        let r = Resolver::new(&notes);
+        assert_eq!(r.resolve("Jos\u{e9}"), Some(0));
+        assert_eq!(r.resolve("people/JOS\u{c9}"), Some(0));
+        assert_eq!(r.resolve("Sharon\u{200b} Lee"), Some(1));
+    }
+
+    #[test]
+    fn finds_invisible_characters() {
+        let hidden = Resolver::invisible_character;
+        for ok in [
+            "Sharon Lee",
+            "José Álvarez",
+            "李雷",
+            "O'Brien",
+            "👨\u{200d}👩\u{200d}👧 family",
+            "\u{645}\u{6cc}\u{200c}\u{634}\u{648}\u{62f}",
+        ] {
+            assert_eq!(hidden(ok), None, "{ok:?}");
+        }
+        for (bad, c) in [
+            ("Sharon\u{200b} Lee", '\u{200b}'),
+            ("Sharon Lee\u{2060}", '\u{2060}'),
+            ("\u{202e}eeL norahS", '\u{202e}'),
+            ("Sharon\u{200d} Lee", '\u{200d}'),
+            ("Sha\u{ad}ron", '\u{ad}'),
+            ("Sharon Lee\u{2028}", '\u{2028}'),
+            ("a\u{2066}b", '\u{2066}'),
+            ("a\u{1b}b", '\u{1b}'),
+        ] {
+            assert_eq!(hidden(bad), Some(c), "{bad:?}");
+        }
+        assert!(Resolver::describe_character('\u{200b}').contains("U+200B zero width space"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod text;
 mod view;
 
 pub use json::{DiagnosticJson, StatusJson, status_json};
-pub use templates::{BUILTIN_TEMPLATES, RenderError, TemplateOverride, Templates};
+pub use templates::{BUILTIN_TEMPLATES, Budget, RenderError, TemplateOverride, Templates, Watch};
 pub use view::{DigestInput, HealthCounts};
 
 /// The digest as Markdown, linking people as `[[Name]]`, with every piece of note text

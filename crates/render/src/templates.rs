@@ -1,4 +1,9 @@
-//! The Tera templates: built-ins embedded in the binary, overridable per vault.
+//! The Tera templates: built-ins embedded in the binary, overridable per vault, rendered
+//! within a [`Budget`].
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::Serialize;
 
@@ -36,9 +41,63 @@ pub enum RenderError {
         /// Tera's explanation, with the line.
         message: String,
     },
+    /// This occurs when a rendering outgrows its [`Budget`] or is stopped through its
+    /// [`Watch`] (a template that loops forever or writes without end).
+    #[error("{origin}: rendering stopped after {reason}")]
+    Stopped {
+        /// The template file, as for `Template`.
+        origin: String,
+        /// What ran out (`64 MB of output`), and what may cause it.
+        reason: String,
+    },
     /// This occurs when serializing to JSON fails (it should not).
     #[error("cannot write JSON: {0}")]
     Json(String),
+}
+
+/// What one rendering of a template may use. Tera has no limit of its own on loops
+/// (`range` stops at 100,000 items, but loops nest) or on string concatenation, so the
+/// output is capped here, and a caller that needs a time or memory bound renders on a
+/// thread and uses the [`Watch`] (the `vault` binary does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// The most bytes a template may write (default 64 MiB: a digest of a 100,000-note
+    /// vault is a few MB).
+    pub max_output: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget {
+            max_output: 64 << 20,
+        }
+    }
+}
+
+/// A handle on the renderings of a [`Templates`], for another thread: which template is
+/// being rendered, and a way to stop it at its next write.
+#[derive(Debug, Clone)]
+pub struct Watch {
+    stop: Arc<AtomicBool>,
+    /// 1 + the index in `origins` of the template being rendered; 0 for none.
+    current: Arc<AtomicUsize>,
+    origins: Arc<[String]>,
+}
+
+impl Watch {
+    /// Makes the rendering under way (and every later one) fail with
+    /// [`RenderError::Stopped`] at its next write. A template that loops without writing
+    /// does not notice: the caller decides what happens to its thread.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    /// The origin (`.vault/templates/digest.md`) of the template being rendered, if any.
+    pub fn rendering(&self) -> Option<&str> {
+        let current = self.current.load(Ordering::Relaxed);
+        let index = current.checked_sub(1)?;
+        self.origins.get(index).map(String::as_str)
+    }
 }
 
 /// The set of templates used to render: built-ins with the vault's overrides on top.
@@ -46,6 +105,8 @@ pub enum RenderError {
 pub struct Templates {
     tera: tera::Tera,
     origins: Vec<(String, String)>,
+    budget: Budget,
+    watch: Watch,
 }
 
 impl Templates {
@@ -98,32 +159,99 @@ impl Templates {
                 })?;
             origins.push(((*name).to_owned(), origin));
         }
-        Ok(Templates { tera, origins })
+        let watch = Watch {
+            stop: Arc::new(AtomicBool::new(false)),
+            current: Arc::new(AtomicUsize::new(0)),
+            origins: origins.iter().map(|(_, o)| o.clone()).collect(),
+        };
+        Ok(Templates {
+            tera,
+            origins,
+            budget: Budget::default(),
+            watch,
+        })
     }
 
-    /// Renders template `name` with `context`.
+    /// These templates with `budget` for each rendering.
+    pub fn with_budget(mut self, budget: Budget) -> Templates {
+        self.budget = budget;
+        self
+    }
+
+    /// A handle to see which template is being rendered and to stop it.
+    pub fn watch(&self) -> Watch {
+        self.watch.clone()
+    }
+
+    /// Renders template `name` with `context`, within the budget.
     pub(crate) fn render<T: Serialize>(
         &self,
         name: &str,
         context: &T,
     ) -> Result<String, RenderError> {
-        let origin = || {
-            self.origins
-                .iter()
-                .find(|(n, _)| n == name)
-                .map_or_else(|| name.to_owned(), |(_, o)| o.clone())
-        };
+        let index = self.origins.iter().position(|(n, _)| n == name);
+        let origin = || index.map_or_else(|| name.to_owned(), |i| self.origins[i].1.clone());
         let context =
             tera::Context::from_serialize(context).map_err(|e| RenderError::Template {
                 origin: origin(),
                 message: error_chain(&e),
             })?;
-        self.tera
-            .render(name, &context)
-            .map_err(|e| RenderError::Template {
+        let before = self
+            .watch
+            .current
+            .swap(index.map_or(0, |i| i + 1), Ordering::Relaxed);
+        let mut out = Bounded {
+            bytes: Vec::new(),
+            max: self.budget.max_output,
+            stop: &self.watch.stop,
+            stopped: None,
+        };
+        let result = self.tera.render_to(name, &context, &mut out);
+        self.watch.current.store(before, Ordering::Relaxed);
+        if let Some(reason) = out.stopped {
+            return Err(RenderError::Stopped {
                 origin: origin(),
-                message: error_chain(&e),
-            })
+                reason,
+            });
+        }
+        result.map_err(|e| RenderError::Template {
+            origin: origin(),
+            message: error_chain(&e),
+        })?;
+        String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
+            origin: origin(),
+            message: e.to_string(),
+        })
+    }
+}
+
+/// The output of one rendering: refuses to grow past `max` bytes, and fails every write
+/// once `stop` is set. Why it stopped is kept in `stopped` (Tera wraps the write error).
+struct Bounded<'a> {
+    bytes: Vec<u8>,
+    max: usize,
+    stop: &'a AtomicBool,
+    stopped: Option<String>,
+}
+
+impl io::Write for Bounded<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            self.stopped = Some("it was stopped".to_owned());
+        } else if self.bytes.len().saturating_add(buf.len()) > self.max {
+            self.stopped = Some(format!(
+                "{} MB of output: the template writes too much (a loop that does not end?)",
+                self.max >> 20
+            ));
+        } else {
+            self.bytes.extend_from_slice(buf);
+            return Ok(buf.len());
+        }
+        Err(io::Error::other("rendering stopped"))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -136,4 +264,63 @@ fn error_chain(err: &dyn std::error::Error) -> String {
         source = inner.source();
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hostile(name: &str, text: &str) -> Templates {
+        let user = TemplateOverride {
+            name: name.to_owned(),
+            origin: format!(".vault/templates/{name}"),
+            text: text.to_owned(),
+        };
+        Templates::with_overrides(&[user]).expect("compiles")
+    }
+
+    #[test]
+    fn endless_output_stops_at_the_budget_with_the_path() {
+        let flood = "{% for i in range(end=100000) %}{% for j in range(end=100000) %}xxxxxxxxxx{% endfor %}{% endfor %}";
+        let templates = hostile("person.md", flood).with_budget(Budget {
+            max_output: 1 << 20,
+        });
+        let started = std::time::Instant::now();
+        let err = templates
+            .render("person.md", &serde_json::json!({}))
+            .expect_err("stopped");
+        assert_eq!(
+            err.to_string(),
+            ".vault/templates/person.md: rendering stopped after 1 MB of output: the template writes too much (a loop that does not end?)"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert_eq!(templates.watch().rendering(), None, "done rendering");
+    }
+
+    #[test]
+    fn a_stopped_watch_stops_the_next_write() {
+        let templates = hostile("draft.txt", "{% for i in range(end=100000) %}.{% endfor %}");
+        let watch = templates.watch();
+        watch.stop();
+        let err = templates
+            .render("draft.txt", &serde_json::json!({}))
+            .expect_err("stopped");
+        assert!(
+            matches!(&err, RenderError::Stopped { origin, .. } if origin == ".vault/templates/draft.txt"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_built_ins_fit_the_default_budget() {
+        let templates = Templates::builtin();
+        assert_eq!(templates.budget, Budget::default());
+        let text = templates
+            .render(
+                "person.md",
+                &serde_json::json!({"name": "Sam", "today": "2026-11-23"}),
+            )
+            .expect("renders");
+        assert!(text.contains("Sam"), "{text}");
+    }
 }

@@ -1,11 +1,14 @@
 //! `vault add`: create a person note from the `person.md` template.
 
+use vault_notes::Resolver;
 use vault_render::PersonNote;
 
+use crate::budget;
 use crate::cli::Cli;
 use crate::exit::Exit;
+use crate::output::{plain_argument, visible};
 use crate::person_match::is_named;
-use crate::session::Session;
+use crate::session::{Session, keep};
 use crate::write::Change;
 
 /// Arguments of `vault add`.
@@ -34,7 +37,9 @@ pub struct Args {
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let name = args.name.trim();
     check_file_name(name)
+        .and_then(|()| check_visible(name))
         .map_err(|why| Exit::failure(format!("cannot add `{}`: {why}", args.name)))?;
+    check_arguments(args)?;
     if let Some(cadence) = &args.cadence
         && vault_notes::parse_cadence(cadence).is_none()
     {
@@ -65,19 +70,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     if file.exists() {
         return Err(Exit::failure(format!("{path} already exists")));
     }
-    let templates = session.templates()?;
-    let text = vault_render::person_note(
-        &templates,
-        &PersonNote {
-            name,
-            relationship: args.relationship.as_deref(),
-            cadence: args.cadence.as_deref(),
-            company: args.company.as_deref(),
-            email: args.email.as_deref(),
-            today: session.today.to_string(),
-        },
-    )
-    .map_err(|e| Exit::failure(e.to_string()))?;
+    let text = person_note(&session, name, args)?;
     let change = Change {
         path: path.clone(),
         file,
@@ -88,7 +81,55 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     change.verify(&session.settings.read, "a person note", |note| {
         note.person.is_some()
     })?;
-    change.apply(args.dry_run, &format!("Added {name} in {path}"))
+    change.apply(args.dry_run, &visible(&format!("Added {name} in {path}")))
+}
+
+/// The new note from the `person.md` template, rendered within the budget (the vault's
+/// own template may not end; what it reads lives until the process ends).
+fn person_note(session: &Session, name: &str, args: &Args) -> Result<String, Exit> {
+    let limits = budget::Limits::for_this_run();
+    let templates = keep(session.templates()?.with_budget(limits.output));
+    let note = keep(PersonNote {
+        name: keep(name.to_owned()),
+        relationship: keep(args.relationship.clone()).as_deref(),
+        cadence: keep(args.cadence.clone()).as_deref(),
+        company: keep(args.company.clone()).as_deref(),
+        email: keep(args.email.clone()).as_deref(),
+        today: session.today.to_string(),
+    });
+    budget::render(templates, limits, |templates| {
+        vault_render::person_note(templates, note)
+    })
+}
+
+/// Refuses control characters in the properties given on the command line (exit 2); the
+/// name's own checks are [`check_file_name`].
+fn check_arguments(args: &Args) -> Result<(), Exit> {
+    let given = [
+        ("--relationship", &args.relationship),
+        ("--cadence", &args.cadence),
+        ("--company", &args.company),
+        ("--email", &args.email),
+    ];
+    for (flag, value) in given {
+        if let Some(value) = value {
+            plain_argument(flag, value)?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a name with a character nobody sees (a zero-width space, a bidi override, a
+/// line separator): it would look like another person's name, or like nothing.
+fn check_visible(name: &str) -> Result<(), String> {
+    match Resolver::invisible_character(name) {
+        None => Ok(()),
+        Some(c) => Err(format!(
+            "it contains {}, an invisible character: the name would look like `{}` and be another name; type it without",
+            Resolver::describe_character(c),
+            Resolver::name_key(name)
+        )),
+    }
 }
 
 /// Names that cannot be a note's file name on Linux, macOS or Windows, or would escape the

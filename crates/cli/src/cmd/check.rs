@@ -6,7 +6,7 @@ use vault_notes::{Diagnostic, Severity};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{paint, plural, print, use_color};
+use crate::output::{paint, plural, print, use_color, visible_inline, visible_json};
 use crate::session::{Session, keep};
 
 /// Arguments of `vault check`.
@@ -51,7 +51,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             let mut json = serde_json::to_string_pretty(&report)
                 .map_err(|e| Exit::failure(format!("cannot write JSON: {e}")))?;
             json.push('\n');
-            json
+            visible_json(&json).into_owned()
         }
         Format::Text => {
             let color = use_color(cli.color);
@@ -63,9 +63,14 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
                         Severity::Warning => paint("warning", "1;33", color),
                         Severity::Hint => paint("hint", "36", color),
                     };
+                    // Paths and messages quote notes: shown visibly, then coloured.
                     format!(
                         "{}:{}:{}: {severity}: {} [{}]\n",
-                        d.path, d.line, d.column, d.message, d.code
+                        visible_inline(&d.path),
+                        d.line,
+                        d.column,
+                        visible_inline(&d.message),
+                        d.code
                     )
                 })
                 .collect()

@@ -1,5 +1,7 @@
 //! `vault digest`: the weekly digest as Markdown, HTML and JSON files.
 
+use std::borrow::Cow;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -7,9 +9,10 @@ use vault_index::Week;
 use vault_notes::Severity;
 use vault_render::{DigestInput, HealthCounts};
 
+use crate::budget;
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{print, problem_summary, write_atomically};
+use crate::output::{print, problem_summary, visible, visible_json, write_atomically};
 use crate::session::{Session, keep};
 
 /// Arguments of `vault digest`.
@@ -47,19 +50,22 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = keep(Session::open(&cli.vault, cli.today)?);
     let week = args.week.unwrap_or_else(|| Week::containing(session.today));
     let index = keep(session.index(week.digest_day(session.today)));
-    let templates = session.templates()?;
+    let limits = budget::Limits::for_this_run();
+    let templates = keep(session.templates()?.with_budget(limits.output));
     let diagnostics = keep(session.problems(&index.diagnostics)).as_slice();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let vault_name = session.name();
-    let input = DigestInput {
+    let vault_name = keep(session.name());
+    // Rendering runs on a thread within `limits` (a vault's own template may not end), so
+    // what it reads lives until the process ends.
+    let input = keep(DigestInput {
         index,
-        vault_name: &vault_name,
+        vault_name,
         health: HealthCounts {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             hints: count(Severity::Hint),
         },
-    };
+    });
     let formats: &[(&str, Format)] = match (args.format, args.stdout) {
         (Some(Format::All), true) => {
             return Err(Exit::usage(
@@ -77,12 +83,11 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         (Some(Format::Json), _) => &[("json", Format::Json)],
     };
     let render = |format: Format| {
-        let result = match format {
-            Format::Md | Format::All => vault_render::digest_markdown(&templates, &input),
-            Format::Html => vault_render::digest_html(&templates, &input),
-            Format::Json => vault_render::digest_json(&templates, &input),
-        };
-        result.map_err(|e| Exit::failure(e.to_string()))
+        budget::render(templates, limits, move |templates| match format {
+            Format::Md | Format::All => vault_render::digest_markdown(templates, input),
+            Format::Html => vault_render::digest_html(templates, input),
+            Format::Json => vault_render::digest_json(templates, input),
+        })
     };
     problem_summary(diagnostics);
     if args.stdout {
@@ -90,19 +95,32 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         for (_, format) in formats {
             all.push_str(&render(*format)?);
         }
-        return print(&all).map_err(|e| Exit::failure(format!("cannot write output: {e}")));
+        // On a terminal, note text is shown visibly (as `ls` does with odd file names); a
+        // pipe or a file gets the digest's exact bytes, the same as the written file.
+        let shown = if !std::io::stdout().is_terminal() {
+            Cow::Borrowed(all.as_str())
+        } else if matches!(args.format, Some(Format::Json)) {
+            visible_json(&all)
+        } else {
+            visible(&all)
+        };
+        return print(&shown).map_err(|e| Exit::failure(format!("cannot write output: {e}")));
     }
     let folder = args
         .out
         .clone()
         .unwrap_or_else(|| session.root.join(&session.settings.digest_folder));
-    let mut written = String::new();
+    // Every format is rendered before any is written: a template that fails leaves the
+    // digest folder as it was.
+    let mut rendered = Vec::new();
     for (extension, format) in formats {
-        let path = folder.join(format!("{week}.{extension}"));
-        let text = render(*format)?;
+        rendered.push((folder.join(format!("{week}.{extension}")), render(*format)?));
+    }
+    let mut written = String::new();
+    for (path, text) in rendered {
         write_atomically(&path, text.as_bytes())
             .map_err(|e| Exit::failure(format!("{}: cannot write: {e}", path.display())))?;
-        written.push_str(&format!("{}\n", path.display()));
+        written.push_str(&format!("{}\n", visible(&path.display().to_string())));
     }
     print(&written).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }

@@ -2,6 +2,7 @@
 
 use crate::cli::Cli;
 use crate::exit::Exit;
+use crate::output::{plain_argument, visible};
 use crate::person_match::find_person;
 use crate::session::Session;
 use crate::write::Change;
@@ -20,6 +21,7 @@ pub struct Args {
 
 /// Runs `vault done`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    check_arguments(args)?;
     let session = Session::open(&cli.vault, cli.today)?;
     let note = find_person(&session.vault.notes, &args.person)?;
     let index = session.index(session.today);
@@ -81,9 +83,18 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     })?;
     change.apply(
         args.dry_run,
-        &format!(
+        &visible(&format!(
             "Done: {} ({}:{})",
             follow_up.text, follow_up.path, follow_up.line
-        ),
+        )),
     )
+}
+
+/// Refuses control characters in the arguments (exit 2).
+fn check_arguments(args: &Args) -> Result<(), Exit> {
+    plain_argument("PERSON", &args.person)?;
+    if let Some(words) = &args.r#match {
+        plain_argument("MATCH", words)?;
+    }
+    Ok(())
 }

@@ -2,6 +2,7 @@
 
 use crate::cli::Cli;
 use crate::exit::Exit;
+use crate::output::{plain_argument, visible};
 use crate::person_match::find_person;
 use crate::session::Session;
 use crate::when::parse_when;
@@ -66,7 +67,10 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     };
     change.apply(
         args.dry_run,
-        &format!("Logged {date} {what}with {name} in {}{planned}", note.path),
+        &visible(&format!(
+            "Logged {date} {what}with {name} in {}{planned}",
+            note.path
+        )),
     )
 }
 
@@ -76,6 +80,11 @@ fn entry_text(args: &Args) -> Result<String, Exit> {
         return Err(Exit::usage(
             "the text must be one line: a log entry is one line of the note",
         ));
+    }
+    plain_argument("PERSON", &args.person)?;
+    plain_argument("TEXT", &args.text)?;
+    if let Some(kind) = &args.kind {
+        plain_argument("--kind", kind)?;
     }
     let mut rest = String::new();
     if let Some(kind) = &args.kind {

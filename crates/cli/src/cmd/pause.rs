@@ -5,6 +5,7 @@ use vault_notes::edit::{clear_property, set_property};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
+use crate::output::visible;
 use crate::person_match::find_person;
 use crate::session::Session;
 use crate::write::Change;
@@ -34,7 +35,10 @@ pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
     change.verify(&session.settings.read, "paused: true", |after| {
         after.person.as_ref().is_some_and(|p| p.paused)
     })?;
-    change.apply(args.dry_run, &format!("Paused {name} in {}", note.path))
+    change.apply(
+        args.dry_run,
+        &visible(&format!("Paused {name} in {}", note.path)),
+    )
 }
 
 /// Runs `vault resume`: ends `paused`, or, for a person who is not paused, the snooze. The
@@ -94,9 +98,9 @@ pub fn resume(cli: &Cli, args: &Args) -> Result<(), Exit> {
     };
     change.apply(
         args.dry_run,
-        &format!(
+        &visible(&format!(
             "Resumed {} (no longer {what}) in {}{still_snoozed}",
             person.name, note.path
-        ),
+        )),
     )
 }

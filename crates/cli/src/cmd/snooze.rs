@@ -6,6 +6,7 @@ use vault_notes::edit::{set_property, yaml_scalar};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
+use crate::output::{plain_argument, visible};
 use crate::person_match::find_person;
 use crate::session::Session;
 use crate::write::Change;
@@ -24,6 +25,7 @@ pub struct Args {
 
 /// Runs `vault snooze`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
+    plain_argument("PERSON", &args.person)?;
     let session = Session::open(&cli.vault, cli.today)?;
     let until = vault_notes::parse_date(&args.until)
         .or_else(|| {
@@ -63,6 +65,6 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     )?;
     change.apply(
         args.dry_run,
-        &format!("Snoozed {name} until {until} in {}", note.path),
+        &visible(&format!("Snoozed {name} until {until} in {}", note.path)),
     )
 }

@@ -5,7 +5,7 @@ use vault_index::{PersonStatus, Status};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{paint, print, problem_summary, use_color};
+use crate::output::{paint, print, problem_summary, use_color, visible_inline, visible_json};
 use crate::session::{Session, keep};
 
 /// Arguments of `vault status`.
@@ -35,6 +35,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let problems = keep(session.problems(&statuses.diagnostics));
     let text = match args.format {
         Format::Json => vault_render::status_json(statuses, problems)
+            .map(|json| visible_json(&json).into_owned())
             .map_err(|e| Exit::failure(e.to_string()))?,
         Format::Table => table(&statuses.people, args.all, use_color(cli.color)),
     };
@@ -82,12 +83,15 @@ fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
         .map(|p| {
             [
                 p.status.as_str().to_owned(),
+                // Note text is shown visibly before widths are measured and colour added.
                 if p.favorite {
-                    format!("{} ★", p.name)
+                    format!("{} ★", visible_inline(&p.name))
                 } else {
-                    p.name.clone()
+                    visible_inline(&p.name).into_owned()
                 },
-                p.relationship.clone().unwrap_or_else(|| "-".to_owned()),
+                p.relationship
+                    .as_deref()
+                    .map_or_else(|| "-".to_owned(), |r| visible_inline(r).into_owned()),
                 p.last_contact
                     .map_or_else(|| "-".to_owned(), |d| d.to_string()),
                 p.due.map_or_else(|| "-".to_owned(), |d| d.to_string()),
