@@ -105,6 +105,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
         file.write_all(contents)?;
         file.sync_all()?;
         drop(file);
+        crate::write::pause_before_rename();
         fs::rename(&tmp_path, path)
     })();
     if result.is_err() {

@@ -153,6 +153,25 @@ fn simulate_concurrent_edit(file: &Path) {
 #[cfg(not(debug_assertions))]
 fn simulate_concurrent_edit(_: &Path) {}
 
+/// Debug builds only: with `VAULT_TEST_PAUSE_BEFORE_RENAME=DIR`, creates `DIR/ready` once
+/// the temporary file is written and synced, then waits (at most 10 s) until `DIR/go`
+/// exists, so a test can save the note as an editor would while `vault` writes it.
+#[cfg(debug_assertions)]
+pub fn pause_before_rename() {
+    let Some(dir) = std::env::var_os("VAULT_TEST_PAUSE_BEFORE_RENAME") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let _ = fs::write(dir.join("ready"), "");
+    let start = std::time::Instant::now();
+    while !dir.join("go").exists() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+#[cfg(not(debug_assertions))]
+pub fn pause_before_rename() {}
+
 /// Writes `bytes` to stdout (a diff keeps the note's own bytes). A closed pipe is not an
 /// error.
 fn print(bytes: &[u8]) -> Result<(), Exit> {
