@@ -289,10 +289,7 @@ fn a_note_created_while_add_writes_is_kept() {
     let out = finish(child);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("created by something else"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("created by something else"), "{stderr}");
     assert_eq!(
         fs::read_to_string(root.join("People/Nora Quinn.md")).unwrap_or_default(),
         "theirs\n"
@@ -436,15 +433,31 @@ fn vault_yaml_folders_outside_the_vault_are_refused_with_the_position() {
     let abs = dir.path().join("abs");
     let abs = abs.to_string_lossy();
     for (yaml, args, at) in [
-        ("digest_folder: ../../x\n".to_owned(), &["digest"][..], "vault.yaml:1:16"),
-        (format!("digest_folder: {abs}\n"), &["digest"], "vault.yaml:1:16"),
-        ("people_folders: [People, ../out]\n".to_owned(), &["add", "Nora"], "vault.yaml:1:26"),
+        (
+            "digest_folder: ../../x\n".to_owned(),
+            &["digest"][..],
+            "vault.yaml:1:16",
+        ),
+        (
+            format!("digest_folder: {abs}\n"),
+            &["digest"],
+            "vault.yaml:1:16",
+        ),
+        (
+            "people_folders: [People, ../out]\n".to_owned(),
+            &["add", "Nora"],
+            "vault.yaml:1:26",
+        ),
         (
             format!("suggestions: 2\npeople_folders:\n  - {abs}/People\n"),
             &["add", "Nora"],
             "vault.yaml:3:5",
         ),
-        ("digest_folder: Digests/../..\n".to_owned(), &["status"], "vault.yaml:1:16"),
+        (
+            "digest_folder: Digests/../..\n".to_owned(),
+            &["status"],
+            "vault.yaml:1:16",
+        ),
     ] {
         fs::write(root.join("vault.yaml"), &yaml).unwrap_or_else(|e| panic!("{e}"));
         let before = snapshot(dir.path());
@@ -471,7 +484,10 @@ fn a_digest_folder_that_would_hide_notes_is_refused() {
         ("digest_folder: \"\"\n", "the vault itself"),
         ("digest_folder: People\n", "people folder"),
         ("digest_folder: people/\n", "people folder"),
-        ("people_folders: [Work/Team]\ndigest_folder: Work\n", "people folder"),
+        (
+            "people_folders: [Work/Team]\ndigest_folder: Work\n",
+            "people folder",
+        ),
     ] {
         fs::write(root.join("vault.yaml"), yaml).unwrap_or_else(|e| panic!("{e}"));
         let out = vault(&root)
@@ -498,7 +514,12 @@ fn a_digest_folder_that_would_hide_notes_is_refused() {
 #[test]
 fn fifos_in_place_of_settings_and_templates_do_not_block() {
     let cases: &[(&str, &[&str], Option<i32>, &str)] = &[
-        ("vault.yaml", &["status"], Some(2), "vault.yaml: not a regular file"),
+        (
+            "vault.yaml",
+            &["status"],
+            Some(2),
+            "vault.yaml: not a regular file",
+        ),
         (
             ".vault/templates/digest.md",
             &["digest", "--stdout"],
@@ -511,8 +532,18 @@ fn fifos_in_place_of_settings_and_templates_do_not_block() {
             Some(1),
             ".vault/templates/person.md: not a regular file",
         ),
-        (".obsidian/daily-notes.json", &["check"], Some(0), ".obsidian/daily-notes.json"),
-        (".obsidian/templates.json", &["check"], Some(0), ".obsidian/templates.json"),
+        (
+            ".obsidian/daily-notes.json",
+            &["check"],
+            Some(0),
+            ".obsidian/daily-notes.json",
+        ),
+        (
+            ".obsidian/templates.json",
+            &["check"],
+            Some(0),
+            ".obsidian/templates.json",
+        ),
     ];
     for (fifo, args, code, message) in cases {
         let (_dir, root) = ann();
@@ -535,17 +566,28 @@ fn fifos_in_place_of_settings_and_templates_do_not_block() {
 
 #[test]
 fn a_note_the_reader_could_not_read_is_named_not_unknown() {
-    let cases: &[(&str, &str)] = &[("too large", "too large"), ("dangling", "cannot read"), ("folder", "folder")];
+    let cases: &[(&str, &str)] = &[
+        ("too large", "too large"),
+        ("dangling", "cannot read"),
+        ("folder", "folder"),
+    ];
     for (kind, message) in cases {
         let (_dir, root) = ann();
         let sam = root.join("People/Sam.md");
         match *kind {
-            "too large" => fs::write(&sam, format!("---\nname: Sam\n---\n{}", "x".repeat(6 << 20)))
-                .unwrap_or_else(|e| panic!("{e}")),
+            "too large" => fs::write(
+                &sam,
+                format!("---\nname: Sam\n---\n{}", "x".repeat(6 << 20)),
+            )
+            .unwrap_or_else(|e| panic!("{e}")),
             "dangling" => symlink("nowhere.md", &sam).unwrap_or_else(|e| panic!("{e}")),
             _ => fs::create_dir(&sam).unwrap_or_else(|e| panic!("{e}")),
         }
-        for args in [&["log", "sam", "call"][..], &["snooze", "Sam", "2w"], &["pause", "SAM"]] {
+        for args in [
+            &["log", "sam", "call"][..],
+            &["snooze", "Sam", "2w"],
+            &["pause", "SAM"],
+        ] {
             let out = vault(&root)
                 .args(args)
                 .output()

@@ -1,8 +1,6 @@
-//! Terminal output: colour, stdout that tolerates a closed pipe, atomic file writes.
+//! Terminal output: colour, stdout that tolerates a closed pipe.
 
-use std::fs;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 
 use vault_notes::Diagnostic;
 
@@ -67,65 +65,5 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed
-/// and synced, then renamed over the target. A crash leaves the old file or the new one.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(folder)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut attempt = 0u32;
-    let (tmp_path, mut file) = loop {
-        let candidate = folder.join(format!(
-            ".{name}.vault-tmp-{}-{attempt}",
-            std::process::id()
-        ));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(file) => break (candidate, file),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(err) => return Err(err),
-        }
-    };
-    let result = (|| {
-        if let Ok(meta) = fs::metadata(path) {
-            file.set_permissions(meta.permissions())?;
-        }
-        file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        crate::write::pause_before_rename();
-        fs::rename(&tmp_path, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp_path);
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temp_files() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("sub/out.md");
-        write_atomically(&path, b"one").expect("write");
-        write_atomically(&path, b"two").expect("rewrite");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "two");
-        let entries: Vec<_> = fs::read_dir(dir.path().join("sub")).expect("ls").collect();
-        assert_eq!(entries.len(), 1);
     }
 }

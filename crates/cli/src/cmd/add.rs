@@ -6,7 +6,7 @@ use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::person_match::is_named;
 use crate::session::Session;
-use crate::write::Change;
+use crate::write::{NoteWrite, Proposal, edit_note};
 
 /// Arguments of `vault add`.
 #[derive(Debug, clap::Args)]
@@ -61,10 +61,6 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     } else {
         format!("{folder}/{name}.md")
     };
-    let file = session.root.join(&path);
-    if file.exists() {
-        return Err(Exit::failure(format!("{path} already exists")));
-    }
     let templates = session.templates()?;
     let text = vault_render::person_note(
         &templates,
@@ -78,17 +74,16 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         },
     )
     .map_err(|e| Exit::failure(e.to_string()))?;
-    let change = Change {
-        path: path.clone(),
-        file,
-        before: Vec::new(),
-        after: text.into_bytes(),
-        create: true,
-    };
-    change.verify(&session.settings.read, "a person note", |note| {
-        note.person.is_some()
-    })?;
-    change.apply(args.dry_run, &format!("Added {name} in {path}"))
+    let write = NoteWrite::create(&session.root, &path, &session.settings.read, args.dry_run);
+    edit_note(&write, |_| {
+        Ok(Proposal {
+            after: text.into_bytes(),
+            fact: "a person note".into(),
+            holds: |note: &vault_notes::Note| note.person.is_some(),
+            summary: format!("Added {name} in {path}"),
+        })
+    })?
+    .print()
 }
 
 /// Names that cannot be a note's file name on Linux, macOS or Windows, or would escape the

@@ -9,8 +9,9 @@ use vault_render::{DigestInput, HealthCounts};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{print, problem_summary, write_atomically};
+use crate::output::{print, problem_summary};
 use crate::session::{Session, keep};
+use crate::write::write_atomically;
 
 /// Arguments of `vault digest`.
 #[derive(Debug, clap::Args)]
