@@ -221,13 +221,13 @@ where
         link_new_note(temp, &target, path)?;
         return Ok(Outcome::Written(summary));
     };
+    let ours = temp.file().metadata().map_err(cannot_write)?;
     // The last check, as close to the rename as it can be.
     let old = match snapshot.still_on_disk(&target.file) {
         Ok(Some(old)) => old,
         Ok(None) => return Err(changed_on_disk(path)),
         Err(e) => return Err(Exit::failure(format!("{path}: cannot read: {e}"))),
     };
-    let ours = temp.file().metadata().map_err(cannot_write)?;
     temp.rename_over(&target.file).map_err(cannot_write)?;
     sync_folder(&target.folder);
     check_after(path, &target, &snapshot, old, &ours, &after)?;
@@ -582,6 +582,7 @@ fn print(bytes: &[u8]) -> Result<(), Exit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ffi::OsStr;
 
     /// An edit that appends `line`.
     fn append(
@@ -725,6 +726,61 @@ mod tests {
             fs::read_to_string(dir.path().join("rc")).expect("read"),
             "x\n"
         );
+    }
+
+    #[test]
+    fn a_save_into_the_old_file_during_the_rename_is_put_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("A.md");
+        fs::write(&file, "one\n").expect("write");
+        let options = ReadOptions::default();
+        let target =
+            Target::resolve(&NoteWrite::edit(dir.path(), "A.md", &options, false)).expect("target");
+        let snapshot = Snapshot::read(&target.file, "A.md", 1 << 20).expect("read");
+        let old = snapshot
+            .still_on_disk(&target.file)
+            .expect("check")
+            .expect("unchanged");
+        // An editor has the note open, and saves in place just as vault renames.
+        let mut editor = fs::OpenOptions::new()
+            .write(true)
+            .open(&file)
+            .expect("open");
+        let mut temp = Temp::create(dir.path(), OsStr::new("A.md")).expect("temp");
+        temp.write_synced(b"one\ntwo\n").expect("write");
+        let ours = temp.file().metadata().expect("meta");
+        temp.rename_over(&file).expect("rename");
+        editor.write_all(b"one\nedited\n").expect("save");
+        drop(editor);
+        let err = check_after("A.md", &target, &snapshot, old, &ours, b"one\ntwo\n")
+            .expect_err("the save is seen");
+        assert!(err.message.contains("put back"), "{}", err.message);
+        assert_eq!(fs::read_to_string(&file).expect("read"), "one\nedited\n");
+    }
+
+    #[test]
+    fn a_note_replaced_right_after_the_rename_is_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("A.md");
+        fs::write(&file, "one\n").expect("write");
+        let options = ReadOptions::default();
+        let target =
+            Target::resolve(&NoteWrite::edit(dir.path(), "A.md", &options, false)).expect("target");
+        let snapshot = Snapshot::read(&target.file, "A.md", 1 << 20).expect("read");
+        let old = snapshot
+            .still_on_disk(&target.file)
+            .expect("check")
+            .expect("unchanged");
+        let mut temp = Temp::create(dir.path(), OsStr::new("A.md")).expect("temp");
+        temp.write_synced(b"one\ntwo\n").expect("write");
+        let ours = temp.file().metadata().expect("meta");
+        temp.rename_over(&file).expect("rename");
+        fs::write(dir.path().join("swap"), "theirs\n").expect("write");
+        fs::rename(dir.path().join("swap"), &file).expect("rename");
+        let err = check_after("A.md", &target, &snapshot, old, &ours, b"one\ntwo\n")
+            .expect_err("the replacement is seen");
+        assert!(err.message.contains("replaced"), "{}", err.message);
+        assert_eq!(fs::read_to_string(&file).expect("read"), "theirs\n");
     }
 
     #[test]
