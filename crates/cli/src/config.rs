@@ -442,3 +442,61 @@ mod tests {
         assert_eq!(settings.index.cadences.get("mentor"), Some(&45));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text that looks like a vault.yaml often enough to reach the checks past the YAML.
+    fn yaml_like() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "people_folders",
+            "journal_folders",
+            "journal_format",
+            "templates_folder",
+            "ignore",
+            "cadences",
+            "due_soon_days",
+            "upcoming_days",
+            "digest_folder",
+            "suggestions",
+            "monthly_goal",
+            "max_file_size",
+            "unknown",
+        ]);
+        let value = prop_oneof![
+            "[ -~]{0,12}",
+            Just("[People, ../x]".to_owned()),
+            Just("/abs".to_owned()),
+            Just(".".to_owned()),
+            Just("{ally: 2w, mentor: x}".to_owned()),
+            Just("5MB".to_owned()),
+            Just("18446744073709551615 GB".to_owned()),
+            "\\PC{0,8}",
+        ];
+        prop::collection::vec((key, value), 0..6).prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(k, v)| format!("{k}: {v}\n"))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_any_text_never_panics(text in "\\PC{0,200}") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn parsing_yaml_like_text_never_panics_and_keeps_folders_inside(text in yaml_like()) {
+            if let Ok(settings) = parse(&text) {
+                for folder in settings.read.people_folders.iter().chain([&settings.digest_folder]) {
+                    prop_assert!(!folder.trim().starts_with('/'), "{folder}");
+                    prop_assert!(!folder.trim().split('/').any(|c| c == ".."), "{folder}");
+                }
+            }
+        }
+    }
+}
