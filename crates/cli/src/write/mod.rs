@@ -373,7 +373,7 @@ pub fn human_size(bytes: u64) -> String {
         _ => return format!("{bytes} bytes"),
     };
     let tenths = (bytes * 10 + unit / 2) / unit;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} {name}", tenths / 10)
     } else {
         format!("{}.{} {name}", tenths / 10, tenths % 10)
@@ -584,10 +584,11 @@ mod tests {
     use super::*;
     use std::ffi::OsStr;
 
+    /// What the tests' edits propose.
+    type Appended = Result<Proposal<fn(&Note) -> bool>, Exit>;
+
     /// An edit that appends `line`.
-    fn append(
-        line: &'static [u8],
-    ) -> impl FnOnce(&Before) -> Result<Proposal<fn(&Note) -> bool>, Exit> {
+    fn append(line: &'static [u8]) -> impl FnOnce(&Before) -> Appended {
         move |before: &Before| {
             Ok(Proposal {
                 after: [before.bytes, line].concat(),
