@@ -501,6 +501,23 @@ fn a_digest_folder_that_would_hide_notes_is_refused() {
             "{yaml}: {stderr}"
         );
     }
+    // A folder that holds a person note, under another name.
+    fs::create_dir_all(root.join("Team")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(root.join("Team/Bea.md"), "---\ntype: person\n---\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(root.join("Team/2026-W47.md"), "# digest\n").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(root.join("vault.yaml"), "digest_folder: Team\n").unwrap_or_else(|e| panic!("{e}"));
+    let out = vault(&root)
+        .args(["status"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("Team/Bea.md") && stderr.contains("person note inside the digest folder"),
+        "{stderr}"
+    );
+    fs::remove_dir_all(root.join("Team")).unwrap_or_else(|e| panic!("{e}"));
     // A digest folder inside a people folder hides nobody.
     fs::write(root.join("vault.yaml"), "digest_folder: People/Digests\n")
         .unwrap_or_else(|e| panic!("{e}"));

@@ -37,6 +37,65 @@ pub struct Session {
     pub today: NaiveDate,
 }
 
+/// Refuses a digest folder that holds person notes: it is not read as notes (its digests
+/// are outputs), so those people would silently disappear from every command (exit 2).
+/// Only the folder's own Markdown files that are not named like a digest (`2026-W48.md`)
+/// are read, and at most a few thousand entries are looked at.
+fn no_person_in_the_digest_folder(root: &Path, settings: &Settings) -> Result<(), Exit> {
+    let folder = settings.digest_folder.trim().trim_matches('/');
+    let mut pending = vec![(root.join(folder), folder.to_owned())];
+    let mut looked_at = 0;
+    while let Some((dir, relative)) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            looked_at += 1;
+            if looked_at > 5000 {
+                return Ok(());
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{relative}/{name}");
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            if kind.is_dir() {
+                pending.push((entry.path(), path));
+                continue;
+            }
+            let stem = file_stem(&name);
+            if !kind.is_file() || stem.len() == name.len() || is_week(&stem) {
+                continue;
+            }
+            let Ok(bytes) = fs::read(entry.path()) else {
+                continue;
+            };
+            if vault_notes::parse_note(&path, &bytes, &settings.read)
+                .note
+                .person
+                .is_some()
+            {
+                return Err(Exit::usage(format!(
+                    "{path}: is a person note inside the digest folder `{folder}`, which vault does not read as notes; move the note out, or set `digest_folder` in vault.yaml to a folder of its own"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `stem` is an ISO week, as digests are named (`2026-W48`).
+fn is_week(stem: &str) -> bool {
+    let bytes = stem.as_bytes();
+    bytes.len() == 8
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && &bytes[4..6] == b"-W"
+        && bytes[6..].iter().all(u8::is_ascii_digit)
+}
+
 impl Session {
     /// Reads the vault at `root`.
     pub fn open(root: &Path, today: Option<NaiveDate>) -> Result<Session, Exit> {
@@ -62,6 +121,7 @@ impl Session {
             }
         }
         let settings = config::load(root)?;
+        no_person_in_the_digest_folder(root, &settings)?;
         let mut vault = read_vault(root, &settings.read).map_err(|err| match err {
             ReadError::NotFound(_) | ReadError::NotAFolder(_) | ReadError::Unreadable { .. } => {
                 Exit::usage(err.to_string())
