@@ -621,3 +621,26 @@ fn a_note_the_reader_could_not_read_is_named_not_unknown() {
         }
     }
 }
+
+#[test]
+fn a_note_without_read_permission_is_named_not_unknown() {
+    if is_root() {
+        eprintln!("skipped: root reads a note whatever its mode (tested as a non-root user only)");
+        return;
+    }
+    let (_dir, root) = ann();
+    let sam = root.join("People/Sam.md");
+    fs::write(&sam, "---\nname: Sam\n---\n").unwrap_or_else(|e| panic!("{e}"));
+    fs::set_permissions(&sam, fs::Permissions::from_mode(0o000)).unwrap_or_else(|e| panic!("{e}"));
+    let out = vault(&root)
+        .args(["log", "Sam", "call"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("People/Sam.md") && stderr.contains("cannot read"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("no person named"), "{stderr}");
+}
