@@ -285,6 +285,8 @@ impl Target {
         let folder = file
             .parent()
             .map_or_else(|| write.root.to_owned(), Path::to_owned);
+        // The temporary file is named after the file it replaces (a link's target).
+        let name = file.file_name().map_or(name, OsString::from);
         Ok(Target { file, folder, name })
     }
 }
