@@ -7,7 +7,22 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use vault_testsuite::{TODAY, copy_dir, corpora_dir, person_at as status_of, snapshot, vault};
+use vault_testsuite::{TODAY, corpora_dir, person_at as status_of, snapshot, vault};
+
+/// A copy of a corpus that a user could edit: the corpora are kept read-only on disk, and
+/// `vault` refuses to write a read-only note, so the copy's files are made writable.
+fn copy_dir(from: &Path, to: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    vault_testsuite::copy_dir(from, to);
+    for (path, _) in snapshot(to) {
+        let file = to.join(path);
+        if let Ok(meta) = fs::metadata(&file) {
+            let mode = meta.permissions().mode() | 0o200;
+            fs::set_permissions(&file, fs::Permissions::from_mode(mode))
+                .unwrap_or_else(|e| panic!("chmod {}: {e}", file.display()));
+        }
+    }
+}
 
 const TEXT: &str = "checked by the test suite";
 

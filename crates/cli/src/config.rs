@@ -2,11 +2,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Component, Path};
 
 use serde::Deserialize;
 use vault_index::Config as IndexConfig;
-use vault_notes::{Diagnostic, JournalFormat, ReadOptions, Severity, line_column, parse_cadence};
+use vault_notes::{
+    Diagnostic, JournalFormat, ReadOptions, Severity, is_under, line_column, parse_cadence,
+};
 
 use crate::exit::Exit;
 
@@ -76,10 +79,35 @@ struct ObsidianTemplates {
 /// read is an error (exit 2): running with settings the user did not mean would mislead.
 pub fn load(root: &Path) -> Result<Settings, Exit> {
     let mut diagnostics = Vec::new();
-    let file = read_file(root)?;
+    let text = match read_settings_file(&root.join(CONFIG_FILE)) {
+        Ok(text) => text.unwrap_or_default(),
+        Err(err) => return Err(Exit::usage(format!("{CONFIG_FILE}: {err}"))),
+    };
     let daily: DailyNotes = obsidian_json(root, "daily-notes.json", &mut diagnostics);
     let templates: ObsidianTemplates = obsidian_json(root, "templates.json", &mut diagnostics);
+    let mut settings = resolve(&text, parse_file(&text)?, daily, templates)?;
+    settings.diagnostics = diagnostics;
+    Ok(settings)
+}
 
+/// The settings `text` (the contents of a `vault.yaml`) gives, without `.obsidian/`: every
+/// check `vault.yaml` gets, with no file system access. Any text gives settings or an
+/// error (exit 2), never a panic (a fuzz target and a property test hold it to that).
+pub fn parse(text: &str) -> Result<Settings, Exit> {
+    resolve(
+        text,
+        parse_file(text)?,
+        DailyNotes::default(),
+        ObsidianTemplates::default(),
+    )
+}
+
+fn resolve(
+    text: &str,
+    file: File,
+    daily: DailyNotes,
+    templates: ObsidianTemplates,
+) -> Result<Settings, Exit> {
     let mut index = IndexConfig::default();
     for (relationship, value) in &file.cadences {
         let text = value.text();
@@ -103,11 +131,21 @@ pub fn load(root: &Path) -> Result<Settings, Exit> {
         index.monthly_goal = goal;
     }
 
-    let digest_folder = file.digest_folder.unwrap_or_else(|| "Digests".to_owned());
     let mut read = ReadOptions::default();
     if let Some(folders) = file.people_folders {
+        for folder in &folders {
+            inside_the_vault(text, "people_folders", folder)?;
+        }
         read.people_folders = folders;
     }
+    let digest_folder = match file.digest_folder {
+        Some(folder) => {
+            inside_the_vault(text, "digest_folder", &folder)?;
+            hides_no_note(text, &folder, &read.people_folders)?;
+            folder
+        }
+        None => "Digests".to_owned(),
+    };
     read.journal_folders = file
         .journal_folders
         .or_else(|| {
@@ -140,19 +178,141 @@ pub fn load(root: &Path) -> Result<Settings, Exit> {
         read,
         index,
         digest_folder,
-        diagnostics,
+        diagnostics: Vec::new(),
     })
 }
 
-fn read_file(root: &Path) -> Result<File, Exit> {
-    let path = root.join(CONFIG_FILE);
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(File::default()),
-        Err(err) => return Err(Exit::usage(format!("{CONFIG_FILE}: cannot read: {err}"))),
+/// The largest settings or template file read (they are a few KB).
+const MAX_SETTINGS_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a settings or template file of the vault as text: `Ok(None)` when there is none.
+/// Only a regular file is read (a symbolic link to one is followed): a FIFO would block
+/// the command forever and a device would never end, so anything else is refused before
+/// it is opened, with what it is; so is a file over 4 MB.
+pub fn read_settings_file(path: &Path) -> Result<Option<String>, String> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(format!("cannot read: {err}")),
     };
-    vault_notes::yaml::from_str(&text).map_err(|err| {
-        let (line, column) = line_column(&text, err.offset.unwrap_or(0));
+    let regular = |meta: &fs::Metadata| {
+        if meta.is_file() {
+            return Ok(());
+        }
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        let what = if meta.is_dir() {
+            "a folder"
+        } else if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_block_device() || kind.is_char_device() {
+            "a device"
+        } else {
+            "not a file"
+        };
+        Err(format!(
+            "not a regular file ({what}); only a regular file is read"
+        ))
+    };
+    regular(&meta)?;
+    let file = fs::File::open(path).map_err(|err| format!("cannot read: {err}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|err| format!("cannot read: {err}"))?;
+    regular(&meta)?;
+    let too_large = || {
+        format!(
+            "too large to be a settings file ({}, limit {})",
+            crate::write::human_size(meta.len()),
+            crate::write::human_size(MAX_SETTINGS_BYTES)
+        )
+    };
+    if meta.len() > MAX_SETTINGS_BYTES {
+        return Err(too_large());
+    }
+    let mut text = String::new();
+    file.take(MAX_SETTINGS_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|err| format!("cannot read: {err}"))?;
+    if text.len() as u64 > MAX_SETTINGS_BYTES {
+        return Err(too_large());
+    }
+    Ok(Some(text))
+}
+
+/// Refuses a folder from `vault.yaml` that is not inside the vault: absolute, or with
+/// `..` (`vault` writes digests and new people there).
+fn inside_the_vault(text: &str, key: &str, folder: &str) -> Result<(), Exit> {
+    let path = Path::new(folder.trim());
+    let inside = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if inside {
+        return Ok(());
+    }
+    Err(Exit::usage(format!(
+        "{}: {key}: `{folder}` must be a folder inside the vault, written relative to it and without `..`: vault writes there",
+        position(text, key, folder)
+    )))
+}
+
+/// Refuses a digest folder that would hide notes: the digest folder is not read (its
+/// digests are outputs), so the vault itself or a folder holding a people folder would
+/// hide every note or the people.
+fn hides_no_note(text: &str, folder: &str, people_folders: &[String]) -> Result<(), Exit> {
+    let mut normal = folder.trim().trim_matches('/');
+    while let Some(rest) = normal.strip_prefix("./") {
+        normal = rest.trim_start_matches('/');
+    }
+    let at = || position(text, "digest_folder", folder);
+    if normal.is_empty() || normal == "." {
+        return Err(Exit::usage(format!(
+            "{}: digest_folder: `{folder}` is the vault itself; the digest folder is not read as notes, so it would hide every note. Name a folder of its own, such as `Digests`",
+            at()
+        )));
+    }
+    if let Some(people) = people_folders
+        .iter()
+        .find(|p| is_under(p.trim().trim_matches('/'), normal))
+    {
+        return Err(Exit::usage(format!(
+            "{}: digest_folder: `{folder}` is or holds the people folder `{people}`; the digest folder is not read as notes, so it would hide the people. Name a folder of its own, such as `Digests`",
+            at()
+        )));
+    }
+    Ok(())
+}
+
+/// `vault.yaml:LINE:COL` of `value` under the top-level `key`, as near as a text search
+/// finds it (`vault.yaml` when the key is not found as written).
+fn position(text: &str, key: &str, value: &str) -> String {
+    let mut offset = 0;
+    let key_at = text.split_inclusive('\n').find_map(|line| {
+        let at = offset;
+        offset += line.len();
+        line.strip_prefix(key)
+            .filter(|rest| rest.trim_start().starts_with(':'))
+            .map(|_| at + key.len())
+    });
+    let Some(key_at) = key_at else {
+        return CONFIG_FILE.to_owned();
+    };
+    let value_at = text
+        .get(key_at..)
+        .and_then(|rest| rest.find(value.trim()))
+        .map_or(key_at - key.len(), |i| key_at + i);
+    let (line, column) = line_column(text, value_at);
+    format!("{CONFIG_FILE}:{line}:{column}")
+}
+
+fn parse_file(text: &str) -> Result<File, Exit> {
+    if text.trim().is_empty() {
+        return Ok(File::default());
+    }
+    vault_notes::yaml::from_str(text).map_err(|err| {
+        let (line, column) = line_column(text, err.offset.unwrap_or(0));
         Exit::usage(format!(
             "{CONFIG_FILE}:{line}:{column}: {}. The keys are listed in the README",
             err.message
@@ -166,17 +326,29 @@ fn obsidian_json<T: Default + for<'de> Deserialize<'de>>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> T {
     let relative = format!(".obsidian/{name}");
-    let Ok(text) = fs::read_to_string(root.join(&relative)) else {
-        return T::default();
-    };
-    serde_json::from_str(&text).unwrap_or_else(|err| {
-        diagnostics.push(Diagnostic::new(
-            relative,
-            u32::try_from(err.line()).unwrap_or(1),
-            u32::try_from(err.column()).unwrap_or(1),
+    let warn = |line: usize, column: usize, why: String| {
+        Diagnostic::new(
+            relative.clone(),
+            u32::try_from(line).unwrap_or(1),
+            u32::try_from(column).unwrap_or(1),
             Severity::Warning,
             "bad-obsidian-settings",
-            format!("cannot read Obsidian's settings ({err}); using defaults"),
+            format!("cannot read Obsidian's settings ({why}); using defaults"),
+        )
+    };
+    let text = match read_settings_file(&root.join(&relative)) {
+        Ok(Some(text)) => text,
+        Ok(None) => return T::default(),
+        Err(err) => {
+            diagnostics.push(warn(1, 1, err));
+            return T::default();
+        }
+    };
+    serde_json::from_str(&text).unwrap_or_else(|err| {
+        diagnostics.push(warn(
+            err.line().max(1),
+            err.column().max(1),
+            err.to_string(),
         ));
         T::default()
     })
@@ -268,5 +440,63 @@ mod tests {
         let settings = load(dir.path()).expect("load");
         assert_eq!(settings.index.cadences.get("ally"), Some(&14));
         assert_eq!(settings.index.cadences.get("mentor"), Some(&45));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text that looks like a vault.yaml often enough to reach the checks past the YAML.
+    fn yaml_like() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "people_folders",
+            "journal_folders",
+            "journal_format",
+            "templates_folder",
+            "ignore",
+            "cadences",
+            "due_soon_days",
+            "upcoming_days",
+            "digest_folder",
+            "suggestions",
+            "monthly_goal",
+            "max_file_size",
+            "unknown",
+        ]);
+        let value = prop_oneof![
+            "[ -~]{0,12}",
+            Just("[People, ../x]".to_owned()),
+            Just("/abs".to_owned()),
+            Just(".".to_owned()),
+            Just("{ally: 2w, mentor: x}".to_owned()),
+            Just("5MB".to_owned()),
+            Just("18446744073709551615 GB".to_owned()),
+            "\\PC{0,8}",
+        ];
+        prop::collection::vec((key, value), 0..6).prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(k, v)| format!("{k}: {v}\n"))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_any_text_never_panics(text in "\\PC{0,200}") {
+            let _ = parse(&text);
+        }
+
+        #[test]
+        fn parsing_yaml_like_text_never_panics_and_keeps_folders_inside(text in yaml_like()) {
+            if let Ok(settings) = parse(&text) {
+                for folder in settings.read.people_folders.iter().chain([&settings.digest_folder]) {
+                    prop_assert!(!folder.trim().starts_with('/'), "{folder}");
+                    prop_assert!(!folder.trim().split('/').any(|c| c == ".."), "{folder}");
+                }
+            }
+        }
     }
 }

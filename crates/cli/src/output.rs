@@ -1,10 +1,8 @@
-//! Terminal output: colour, stdout that tolerates a closed pipe, atomic file writes, and
-//! text from notes made inert before it reaches a terminal.
+//! Terminal output: colour, stdout that tolerates a closed pipe, and text from notes made
+//! inert before it reaches a terminal.
 
 use std::borrow::Cow;
-use std::fs;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 
 use vault_notes::Diagnostic;
 
@@ -156,108 +154,5 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed
-/// and synced, then renamed over the target. A crash leaves the old file or the new one.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(folder)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut attempt = 0u32;
-    let (tmp_path, mut file) = loop {
-        let candidate = folder.join(format!(
-            ".{name}.vault-tmp-{}-{attempt}",
-            std::process::id()
-        ));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(file) => break (candidate, file),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(err) => return Err(err),
-        }
-    };
-    let result = (|| {
-        if let Ok(meta) = fs::metadata(path) {
-            file.set_permissions(meta.permissions())?;
-        }
-        file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp_path, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp_path);
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn visible_shows_controls_and_keeps_the_rest() {
-        assert!(matches!(
-            visible("Sharon Lee, José 李雷 👋"),
-            Cow::Borrowed(_)
-        ));
-        assert_eq!(visible("a\tb\nc"), "a\tb\nc");
-        assert_eq!(visible("\u{1b}[2J"), "\\u{1b}[2J");
-        assert_eq!(visible("\u{1b}]0;pwned\u{7}"), "\\u{1b}]0;pwned\\u{7}");
-        assert_eq!(visible("x\ry\u{7f}\u{0}"), "x\\u{d}y\\u{7f}\\u{0}");
-        assert_eq!(visible("\u{9b}31m"), "\\u{9b}31m");
-        assert_eq!(visible("\u{202e}eeL"), "\\u{202e}eeL");
-        assert_eq!(
-            visible("a\u{2066}b\u{2069}\u{2028}"),
-            "a\\u{2066}b\\u{2069}\\u{2028}"
-        );
-    }
-
-    #[test]
-    fn visible_inline_keeps_text_on_its_line() {
-        assert_eq!(visible_inline("Eve\nvault: error"), "Eve\\u{a}vault: error");
-        assert_eq!(visible_inline("a\tb\u{1b}"), "a\\u{9}b\\u{1b}");
-        assert!(matches!(visible_inline("José"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn visible_json_is_the_same_json() {
-        let json = serde_json::json!({"name": "Eve \u{1b}[2J\u{9b}\u{202e}\u{7f}"}).to_string();
-        let shown = visible_json(&json);
-        assert!(!shown.chars().any(hidden), "{shown}");
-        let back: serde_json::Value = serde_json::from_str(&shown).expect("JSON");
-        assert_eq!(back.to_string(), json);
-    }
-
-    #[test]
-    fn command_line_text_with_controls_is_refused() {
-        assert!(plain_argument("TEXT", "coffee\tcake").is_ok());
-        let err = plain_argument("TEXT", "coffee\u{1b}[2J").expect_err("refused");
-        assert_eq!(err.code, crate::exit::USAGE);
-        assert!(err.message.contains("\\u{1b}"), "{}", err.message);
-        assert!(!err.message.contains('\u{1b}'), "{}", err.message);
-        assert!(plain_argument("TEXT", "a\u{85}").is_err());
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temp_files() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("sub/out.md");
-        write_atomically(&path, b"one").expect("write");
-        write_atomically(&path, b"two").expect("rewrite");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "two");
-        let entries: Vec<_> = fs::read_dir(dir.path().join("sub")).expect("ls").collect();
-        assert_eq!(entries.len(), 1);
     }
 }

@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use vault_index::{Index, Statuses};
-use vault_notes::{Diagnostic, ReadError, Vault, read_vault};
+use vault_notes::{Diagnostic, Note, ReadError, Vault, file_stem, read_vault};
 use vault_render::{BUILTIN_TEMPLATES, TemplateOverride, Templates};
 
-use crate::config::{self, Settings};
+use crate::config::{self, Settings, read_settings_file};
 use crate::exit::Exit;
+use crate::person_match::{find_person, is_named};
+use crate::write::human_size;
 
 /// Keeps `value` until the process exits. The read-only commands hold the vault and its
 /// index this way: the process ends right after, and freeing a 100,000-note vault piece by
@@ -33,6 +35,65 @@ pub struct Session {
     pub vault: Vault,
     /// The day computed for.
     pub today: NaiveDate,
+}
+
+/// Refuses a digest folder that holds person notes: it is not read as notes (its digests
+/// are outputs), so those people would silently disappear from every command (exit 2).
+/// Only the folder's own Markdown files that are not named like a digest (`2026-W48.md`)
+/// are read, and at most a few thousand entries are looked at.
+fn no_person_in_the_digest_folder(root: &Path, settings: &Settings) -> Result<(), Exit> {
+    let folder = settings.digest_folder.trim().trim_matches('/');
+    let mut pending = vec![(root.join(folder), folder.to_owned())];
+    let mut looked_at = 0;
+    while let Some((dir, relative)) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            looked_at += 1;
+            if looked_at > 5000 {
+                return Ok(());
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{relative}/{name}");
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            if kind.is_dir() {
+                pending.push((entry.path(), path));
+                continue;
+            }
+            let stem = file_stem(&name);
+            if !kind.is_file() || stem.len() == name.len() || is_week(&stem) {
+                continue;
+            }
+            let Ok(bytes) = fs::read(entry.path()) else {
+                continue;
+            };
+            if vault_notes::parse_note(&path, &bytes, &settings.read)
+                .note
+                .person
+                .is_some()
+            {
+                return Err(Exit::usage(format!(
+                    "{path}: is a person note inside the digest folder `{folder}`, which vault does not read as notes; move the note out, or set `digest_folder` in vault.yaml to a folder of its own"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `stem` is an ISO week, as digests are named (`2026-W48`).
+fn is_week(stem: &str) -> bool {
+    let bytes = stem.as_bytes();
+    bytes.len() == 8
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && &bytes[4..6] == b"-W"
+        && bytes[6..].iter().all(u8::is_ascii_digit)
 }
 
 impl Session {
@@ -60,6 +121,7 @@ impl Session {
             }
         }
         let settings = config::load(root)?;
+        no_person_in_the_digest_folder(root, &settings)?;
         let mut vault = read_vault(root, &settings.read).map_err(|err| match err {
             ReadError::NotFound(_) | ReadError::NotAFolder(_) | ReadError::Unreadable { .. } => {
                 Exit::usage(err.to_string())
@@ -101,6 +163,45 @@ impl Session {
         all
     }
 
+    /// The one person note `query` names (see [`find_person`]). When none does and the
+    /// reader could not read a file of that name (too large, unreadable, a folder), the
+    /// error says what is wrong with that file rather than that nobody has the name.
+    pub fn find_person(&self, query: &str) -> Result<&Note, Exit> {
+        find_person(&self.vault.notes, query).map_err(|err| {
+            if self.vault.notes.iter().any(|n| is_named(n, query)) {
+                return err;
+            }
+            self.unread_note(query).unwrap_or(err)
+        })
+    }
+
+    /// Why the file `query` names, which the reader skipped, could not be read.
+    fn unread_note(&self, query: &str) -> Option<Exit> {
+        let wanted = query.trim().trim_start_matches("./").to_lowercase();
+        let diagnostic = self.vault.diagnostics.iter().find(|d| {
+            matches!(
+                d.code,
+                "too-large" | "unreadable" | "not-a-note" | "symlink-loop"
+            ) && (file_stem(&d.path).to_lowercase() == wanted
+                || d.path.to_lowercase() == wanted
+                || d.path.to_lowercase().strip_suffix(".md") == Some(wanted.as_str()))
+        })?;
+        let path = &diagnostic.path;
+        let why = match diagnostic.code {
+            "too-large" => {
+                let size = fs::metadata(self.root.join(path)).map_or(0, |m| m.len());
+                format!(
+                    "too large to read ({}, limit {}); nothing was written. Raise `max_file_size` in vault.yaml to read and edit it",
+                    human_size(size),
+                    human_size(self.settings.read.max_file_bytes)
+                )
+            }
+            "not-a-note" => "is a folder, not a note; nothing was written".to_owned(),
+            _ => format!("{}; nothing was written", diagnostic.message),
+        };
+        Some(Exit::failure(format!("{path}: {why}")))
+    }
+
     /// The vault's folder name, for titles.
     pub fn name(&self) -> String {
         let canonical = fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
@@ -115,18 +216,15 @@ impl Session {
         let mut overrides = Vec::new();
         for (name, _) in BUILTIN_TEMPLATES {
             let path = folder.join(name);
-            match fs::read_to_string(&path) {
-                Ok(text) => overrides.push(TemplateOverride {
+            let origin = format!("{VAULT_DIR}/templates/{name}");
+            match read_settings_file(&path) {
+                Ok(Some(text)) => overrides.push(TemplateOverride {
                     name: (*name).to_owned(),
-                    origin: format!("{VAULT_DIR}/templates/{name}"),
+                    origin,
                     text,
                 }),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                Err(err) => {
-                    return Err(Exit::failure(format!(
-                        "{VAULT_DIR}/templates/{name}: cannot read: {err}"
-                    )));
-                }
+                Ok(None) => {}
+                Err(err) => return Err(Exit::failure(format!("{origin}: {err}"))),
             }
         }
         Templates::with_overrides(&overrides).map_err(|err| Exit::failure(err.to_string()))

@@ -6,10 +6,10 @@ use vault_render::PersonNote;
 use crate::budget;
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{plain_argument, visible};
+use crate::output::plain_argument;
 use crate::person_match::is_named;
 use crate::session::{Session, keep};
-use crate::write::Change;
+use crate::write::{NoteWrite, Proposal, edit_note};
 
 /// Arguments of `vault add`.
 #[derive(Debug, clap::Args)]
@@ -66,22 +66,17 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     } else {
         format!("{folder}/{name}.md")
     };
-    let file = session.root.join(&path);
-    if file.exists() {
-        return Err(Exit::failure(format!("{path} already exists")));
-    }
     let text = person_note(&session, name, args)?;
-    let change = Change {
-        path: path.clone(),
-        file,
-        before: Vec::new(),
-        after: text.into_bytes(),
-        create: true,
-    };
-    change.verify(&session.settings.read, "a person note", |note| {
-        note.person.is_some()
-    })?;
-    change.apply(args.dry_run, &visible(&format!("Added {name} in {path}")))
+    let write = NoteWrite::create(&session.root, &path, &session.settings.read, args.dry_run);
+    edit_note(&write, |_| {
+        Ok(Proposal {
+            after: text.into_bytes(),
+            fact: "a person note".into(),
+            holds: |note: &vault_notes::Note| note.person.is_some(),
+            summary: format!("Added {name} in {path}"),
+        })
+    })?
+    .print()
 }
 
 /// The new note from the `person.md` template, rendered within the budget (the vault's

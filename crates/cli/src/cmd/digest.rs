@@ -12,8 +12,9 @@ use vault_render::{DigestInput, HealthCounts};
 use crate::budget;
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{print, problem_summary, visible, visible_json, write_atomically};
+use crate::output::{print, problem_summary, visible, visible_json};
 use crate::session::{Session, keep};
+use crate::write::write_atomically;
 
 /// Arguments of `vault digest`.
 #[derive(Debug, clap::Args)]

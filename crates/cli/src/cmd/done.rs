@@ -2,10 +2,9 @@
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{plain_argument, visible};
-use crate::person_match::find_person;
+use crate::output::plain_argument;
 use crate::session::Session;
-use crate::write::Change;
+use crate::write::{NoteWrite, Proposal, edit_note};
 
 /// Arguments of `vault done`.
 #[derive(Debug, clap::Args)]
@@ -23,7 +22,7 @@ pub struct Args {
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     check_arguments(args)?;
     let session = Session::open(&cli.vault, cli.today)?;
-    let note = find_person(&session.vault.notes, &args.person)?;
+    let note = session.find_person(&args.person)?;
     let index = session.index(session.today);
     let wanted = args.r#match.as_deref().map(str::to_lowercase);
     let open: Vec<_> = index
@@ -61,33 +60,52 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             )));
         }
     };
-    let mut change = Change::read(&session.root, &follow_up.path)?;
-    let options = &session.settings.read;
-    let open_tasks = |note: &vault_notes::Note| {
-        note.tasks
-            .iter()
-            .filter(|t| t.line == follow_up.line && t.text == follow_up.text)
-            .count()
-    };
-    // The line number came from the first read; the task must still be on it.
-    if change.read_before(options).map_or(0, |n| open_tasks(&n)) != 1 {
-        return Err(Exit::failure(format!(
-            "{}: changed on disk since it was read; nothing was written. Run the command again",
-            follow_up.path
-        )));
-    }
-    change.after = vault_notes::edit::complete_task(&change.before, follow_up.line, session.today)
-        .map_err(|e| Exit::failure(format!("{}: {e}", follow_up.path)))?;
-    change.verify(options, "the follow-up checked off", |after| {
-        open_tasks(after) == 0
-    })?;
-    change.apply(
+    let write = NoteWrite::edit(
+        &session.root,
+        &follow_up.path,
+        &session.settings.read,
         args.dry_run,
-        &visible(&format!(
-            "Done: {} ({}:{})",
-            follow_up.text, follow_up.path, follow_up.line
-        )),
-    )
+    );
+    let (path, text) = (&follow_up.path, &follow_up.text);
+    edit_note(&write, |before| {
+        // The note may have changed since the vault was read (another command logged a
+        // line above the task): the task is found again in the note as it is now, on its
+        // line if it is still there, else as the one open task with its text.
+        let open: Vec<u32> = before.note.as_ref().map_or_else(Vec::new, |n| {
+            n.tasks
+                .iter()
+                .filter(|t| t.text == *text)
+                .map(|t| t.line)
+                .collect()
+        });
+        let line = if open.contains(&follow_up.line) {
+            follow_up.line
+        } else if let [one] = open.as_slice() {
+            *one
+        } else {
+            return Err(Exit::failure(format!(
+                "{path}: changed on disk since it was read; nothing was written. Run the command again"
+            )));
+        };
+        let after = vault_notes::edit::complete_task(before.bytes, line, session.today)
+            .map_err(|e| Exit::failure(format!("{path}: {e}")))?;
+        let open_before = open.len();
+        Ok(Proposal {
+            after,
+            fact: "the follow-up checked off".into(),
+            holds: move |after: &vault_notes::Note| {
+                let still: Vec<u32> = after
+                    .tasks
+                    .iter()
+                    .filter(|t| t.text == *text)
+                    .map(|t| t.line)
+                    .collect();
+                still.len() + 1 == open_before && !still.contains(&line)
+            },
+            summary: format!("Done: {text} ({path}:{line})"),
+        })
+    })?
+    .print()
 }
 
 /// Refuses control characters in the arguments (exit 2).

@@ -2,11 +2,10 @@
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{plain_argument, visible};
-use crate::person_match::find_person;
+use crate::output::plain_argument;
 use crate::session::Session;
 use crate::when::parse_when;
-use crate::write::Change;
+use crate::write::{NoteWrite, Proposal, edit_note};
 
 /// Arguments of `vault log`.
 #[derive(Debug, clap::Args)]
@@ -37,25 +36,11 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = Session::open(&cli.vault, cli.today)?;
     let date = parse_when(&args.date, session.today).map_err(Exit::usage)?;
     let rest = entry_text(args)?;
-    let note = find_person(&session.vault.notes, &args.person)?;
+    let note = session.find_person(&args.person)?;
     let name = note
         .person
         .as_ref()
         .map_or(note.stem(), |p| p.name.as_str());
-    let mut change = Change::read(&session.root, &note.path)?;
-    let (after, _) = vault_notes::edit::add_log_line(&change.before, date, &rest)
-        .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
-    change.after = after;
-    let options = &session.settings.read;
-    let on_date = |log: &[vault_notes::LogLine]| log.iter().filter(|l| l.date == date).count();
-    let had = change
-        .read_before(options)
-        .map_or(0, |before| on_date(&before.log));
-    change.verify(
-        options,
-        &format!("one more log line dated {date}"),
-        |after| after.person.is_some() && on_date(&after.log) == had + 1,
-    )?;
     let what = args
         .kind
         .as_deref()
@@ -65,13 +50,27 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     } else {
         ""
     };
-    change.apply(
+    let on_date = move |log: &[vault_notes::LogLine]| log.iter().filter(|l| l.date == date).count();
+    let write = NoteWrite::edit(
+        &session.root,
+        &note.path,
+        &session.settings.read,
         args.dry_run,
-        &visible(&format!(
-            "Logged {date} {what}with {name} in {}{planned}",
-            note.path
-        )),
-    )
+    );
+    edit_note(&write, |before| {
+        let (after, _) = vault_notes::edit::add_log_line(before.bytes, date, &rest)
+            .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
+        let had = before.note.as_ref().map_or(0, |n| on_date(&n.log));
+        Ok(Proposal {
+            after,
+            fact: format!("one more log line dated {date}"),
+            holds: move |after: &vault_notes::Note| {
+                after.person.is_some() && on_date(&after.log) == had + 1
+            },
+            summary: format!("Logged {date} {what}with {name} in {}{planned}", note.path),
+        })
+    })?
+    .print()
 }
 
 /// The text after the date: `coffee: TEXT #gave`.

@@ -6,10 +6,9 @@ use vault_notes::edit::{set_property, yaml_scalar};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{plain_argument, visible};
-use crate::person_match::find_person;
+use crate::output::plain_argument;
 use crate::session::Session;
-use crate::write::Change;
+use crate::write::{NoteWrite, Proposal, edit_note};
 
 /// Arguments of `vault snooze`.
 #[derive(Debug, clap::Args)]
@@ -44,27 +43,31 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             session.today
         );
     }
-    let note = find_person(&session.vault.notes, &args.person)?;
+    let note = session.find_person(&args.person)?;
     let name = note
         .person
         .as_ref()
         .map_or(note.stem(), |p| p.name.as_str());
     let keys: Vec<&str> = Property::SnoozeUntil.keys().collect();
-    let mut change = Change::read(&session.root, &note.path)?;
-    change.after = set_property(&change.before, &keys, &yaml_scalar(&until.to_string()))
-        .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
-    change.verify(
+    let write = NoteWrite::edit(
+        &session.root,
+        &note.path,
         &session.settings.read,
-        &format!("snooze_until {until}"),
-        |after| {
-            after
-                .person
-                .as_ref()
-                .is_some_and(|p| p.snooze_until == Some(until))
-        },
-    )?;
-    change.apply(
         args.dry_run,
-        &visible(&format!("Snoozed {name} until {until} in {}", note.path)),
-    )
+    );
+    edit_note(&write, |before| {
+        Ok(Proposal {
+            after: set_property(before.bytes, &keys, &yaml_scalar(&until.to_string()))
+                .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?,
+            fact: format!("snooze_until {until}"),
+            holds: |after: &vault_notes::Note| {
+                after
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| p.snooze_until == Some(until))
+            },
+            summary: format!("Snoozed {name} until {until} in {}", note.path),
+        })
+    })?
+    .print()
 }
