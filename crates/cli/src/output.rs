@@ -2,19 +2,22 @@
 //! inert before it reaches a terminal.
 
 use std::borrow::Cow;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use vault_notes::Diagnostic;
 
 use crate::cli::ColorChoice;
 
-/// Whether to colour what goes to stdout.
+/// Whether to colour what goes to stdout. `auto` follows the conventions terminals share,
+/// as anstream reads them: `NO_COLOR` (set and not empty) turns colour off,
+/// `CLICOLOR_FORCE` turns it on even into a pipe, `CLICOLOR=0` off; else colour when stdout
+/// is a terminal that is not `TERM=dumb`.
 pub fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+            anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
         }
     }
 }
@@ -106,13 +109,18 @@ pub fn plain_argument(what: &str, text: &str) -> Result<(), crate::exit::Exit> {
     }
 }
 
-/// Wraps `text` in an ANSI colour when `on`.
-pub fn paint(text: &str, ansi: &str, on: bool) -> String {
-    if on && !ansi.is_empty() {
-        format!("\x1b[{ansi}m{text}\x1b[0m")
+/// Wraps `text` in `style` when `on`.
+pub fn paint(text: &str, style: anstyle::Style, on: bool) -> String {
+    if on {
+        format!("{style}{text}{style:#}")
     } else {
         text.to_owned()
     }
+}
+
+/// How many terminal columns `text` takes: a CJK character two, a combining mark none.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// Writes `text` to stdout. A closed pipe (`vault status | head`) is not an error.

@@ -4,10 +4,17 @@ use clap::ValueEnum;
 use serde::Serialize;
 use vault_notes::{Diagnostic, Severity};
 
+use anstyle::AnsiColor::{Cyan, Red, Yellow};
+use anstyle::Style;
+
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::{paint, plural, print, use_color, visible_inline, visible_json};
 use crate::session::{Session, keep};
+
+const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(Red)));
+const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(Yellow)));
+const CYAN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(Cyan)));
 
 /// Arguments of `vault check`.
 #[derive(Debug, clap::Args)]
@@ -59,9 +66,9 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
                 .iter()
                 .map(|d| {
                     let severity = match d.severity {
-                        Severity::Error => paint("error", "1;31", color),
-                        Severity::Warning => paint("warning", "1;33", color),
-                        Severity::Hint => paint("hint", "36", color),
+                        Severity::Error => paint("error", RED.bold(), color),
+                        Severity::Warning => paint("warning", YELLOW.bold(), color),
+                        Severity::Hint => paint("hint", CYAN, color),
                     };
                     // Paths and messages quote notes: shown visibly, then coloured.
                     format!(

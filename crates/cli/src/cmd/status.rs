@@ -1,11 +1,14 @@
 //! `vault status`: who needs attention, as a table or as the JSON contract.
 
+use anstyle::{AnsiColor, Style};
 use clap::ValueEnum;
 use vault_index::{PersonStatus, Status};
 
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::output::{paint, print, problem_summary, use_color, visible_inline, visible_json};
+use crate::output::{
+    self, paint, print, problem_summary, use_color, visible_inline, visible_json, width,
+};
 use crate::session::{Session, keep};
 
 /// Arguments of `vault status`.
@@ -43,14 +46,15 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }
 
-fn colour(status: Status) -> &'static str {
+fn colour(status: Status) -> Style {
+    let fg = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
     match status {
-        Status::Hibernating => "1;35",
-        Status::Overdue => "1;31",
-        Status::DueSoon => "33",
-        Status::NoContact => "36",
-        Status::Ok => "32",
-        Status::Snoozed | Status::Paused => "2",
+        Status::Hibernating => fg(AnsiColor::Magenta).bold(),
+        Status::Overdue => fg(AnsiColor::Red).bold(),
+        Status::DueSoon => fg(AnsiColor::Yellow),
+        Status::NoContact => fg(AnsiColor::Cyan),
+        Status::Ok => fg(AnsiColor::Green),
+        Status::Snoozed | Status::Paused => Style::new().dimmed(),
     }
 }
 
@@ -101,16 +105,17 @@ fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
             ]
         })
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
+    // Columns are measured in terminal cells, so a CJK name does not push the next column.
+    let mut widths = header.map(width);
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let line = |cells: &[String; 7], status: Option<Status>| {
         let mut out = String::new();
         for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
-            let pad = width - cell.chars().count();
+            let pad = width.saturating_sub(output::width(cell));
             let padded = if i == 5 || i == 6 {
                 format!("{}{cell}", " ".repeat(pad))
             } else {
