@@ -37,7 +37,7 @@ pub use cadence::parse_cadence;
 pub use dates::{Birthday, JournalFormat, parse_date};
 pub use diagnostic::{Diagnostic, Severity};
 pub use frontmatter::{Split, split as split_front_matter};
-pub use link::{WikiLink, wikilinks};
+pub use link::{WikiLink, link_label, unlink, wikilinks};
 pub use note::{DateSource, Note, Parsed, file_stem, parse_note, parse_note_owned};
 pub use options::{ReadOptions, is_under};
 pub use person::Person;
