@@ -42,7 +42,7 @@ pub use note::{DateSource, Note, Parsed, file_stem, parse_note, parse_note_owned
 pub use options::{ReadOptions, is_under};
 pub use person::Person;
 pub use properties::{PROPERTY_TABLE, Property, display_text};
-pub use resolve::Resolver;
+pub use resolve::{PersonMatch, Resolver};
 pub use source::{Source, line_column, lines_with_offsets};
 pub use value::Value;
 pub use vault::{ReadError, Vault, read_vault};
