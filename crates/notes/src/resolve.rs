@@ -252,7 +252,7 @@ impl Resolver {
     fn person_at(&self, notes: &[Note], query: &str) -> Vec<usize> {
         let key = path_key(query);
         // `self.paths` are without `.md`; a path written with it is looked up both ways.
-        let without_ext = key.strip_suffix(".md").unwrap_or(&key);
+        let without_ext = key.strip_suffix(".md").map_or(key.as_str(), str::trim_end);
         let mut found: Vec<usize> = [key.as_str(), without_ext]
             .into_iter()
             .flat_map(|path| {
