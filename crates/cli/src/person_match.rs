@@ -1,81 +1,44 @@
-//! Finding the person a command is about: by name, file name or alias, case-insensitively.
+//! The person a command is about, as a message: the notes' resolver decides who a PERSON
+//! argument names ([`Resolver::person`]); this says so, or says why nobody or several.
 
-use vault_notes::{Note, Resolver};
+use vault_notes::{Note, PersonMatch, Resolver};
 
 use crate::exit::Exit;
 
-/// The one person note `query` names among `notes`. No match, or several, is an error
-/// (exit 1) that lists the candidates.
+/// The one person note `query` names among `notes`, which `resolver` was built from. No
+/// match, or several, is an error (exit 1) that lists the candidates.
 ///
 /// A query that is a note's path in the vault (`People/Sam.md`, with or without `.md`)
 /// picks that note: the way out when two people share a name.
-pub fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit> {
-    let wanted = Resolver::name_key(query).into_owned();
-    let people = notes.iter().filter(|n| n.person.is_some());
-    let as_path = wanted.replace('\\', "/");
-    let as_path = as_path.trim_start_matches("./");
-    let by_path: Vec<&Note> = people
-        .clone()
-        .filter(|n| {
-            let path = Resolver::name_key(&n.path);
-            let path = path.as_ref();
-            path == as_path || path.strip_suffix(".md") == Some(as_path)
-        })
-        .collect();
-    if let [one] = by_path.as_slice() {
-        return Ok(one);
-    }
-    let matches: Vec<&Note> = people.clone().filter(|n| is_named(n, &wanted)).collect();
-    match matches.as_slice() {
-        [one] => Ok(one),
-        [] => {
-            let close: Vec<String> = people
-                .filter(|n| {
-                    let name = Resolver::name_key(n.person.as_ref().map_or(n.stem(), |p| &p.name));
-                    !wanted.is_empty()
-                        && (name.contains(&wanted)
-                            || wanted.contains(name.as_ref())
-                            || name
-                                .split_whitespace()
-                                .any(|w| wanted.split_whitespace().any(|q| q == w)))
-                })
-                .map(describe)
-                .collect();
+pub fn find_person<'a>(
+    notes: &'a [Note],
+    resolver: &Resolver,
+    query: &str,
+) -> Result<&'a Note, Exit> {
+    match resolver.person(notes, query) {
+        PersonMatch::One(i) => Ok(&notes[i]),
+        PersonMatch::Unknown(close) => {
             let hint = if close.is_empty() {
                 "; `vault status --all` lists everyone, `vault add` creates a person".to_owned()
             } else {
+                let close: Vec<String> = close.iter().map(|&i| describe(&notes[i])).collect();
                 format!("; did you mean: {}", close.join(", "))
             };
             Err(Exit::failure(format!("no person named `{query}`{hint}")))
         }
-        several => Err(Exit::failure(format!(
+        PersonMatch::Several(several) => Err(Exit::failure(format!(
             "`{query}` could be {}; give the note's path to pick one",
             several
                 .iter()
-                .map(|n| describe(n))
+                .map(|&i| describe(&notes[i]))
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),
     }
 }
 
-/// Whether the person note `note` goes by `name` (its display name, file name or an
-/// alias), compared by their name keys ([`Resolver::name_key`]: case, Unicode
-/// normalisation and invisible characters aside).
-pub fn is_named(note: &Note, name: &str) -> bool {
-    let name = Resolver::name_key(name);
-    let same = |other: &str| Resolver::name_key(other) == name;
-    note.person
-        .as_ref()
-        .is_some_and(|p| same(&p.name) || same(note.stem()) || p.aliases.iter().any(|a| same(a)))
-}
-
 fn describe(note: &Note) -> String {
-    let name = note
-        .person
-        .as_ref()
-        .map_or(note.stem(), |p| p.name.as_str());
-    format!("{name} ({})", note.path)
+    format!("{} ({})", note.display_name(), note.path)
 }
 
 #[cfg(test)]
@@ -92,6 +55,10 @@ mod tests {
         .iter()
         .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
         .collect()
+    }
+
+    fn find_person<'a>(notes: &'a [Note], query: &str) -> Result<&'a Note, Exit> {
+        super::find_person(notes, &Resolver::new(notes), query)
     }
 
     #[test]
@@ -125,10 +92,11 @@ mod tests {
                 "{query:?}"
             );
         }
-        let jose = parse_note("People/Jos\u{e9}.md", b"", &ReadOptions::default()).note;
-        assert!(is_named(&jose, "Jose\u{301}"));
-        assert!(is_named(&jose, "JOS\u{c9}"));
-        assert!(!is_named(&jose, "Jose"));
+        let jose = [parse_note("People/Jos\u{e9}.md", b"", &ReadOptions::default()).note];
+        let is_named = |name: &str| find_person(&jose, name).is_ok();
+        assert!(is_named("Jose\u{301}"));
+        assert!(is_named("JOS\u{c9}"));
+        assert!(!is_named("Jose"));
     }
 
     #[test]

@@ -2,15 +2,16 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use vault_index::{Index, Statuses};
-use vault_notes::{Diagnostic, Note, ReadError, Vault, file_stem, read_vault};
+use vault_notes::{Diagnostic, Note, ReadError, Resolver, Vault, file_stem, read_vault};
 use vault_render::{BUILTIN_TEMPLATES, TemplateOverride, Templates};
 
 use crate::config::{self, Settings, read_settings_file};
 use crate::exit::Exit;
-use crate::person_match::{find_person, is_named};
+use crate::person_match::find_person;
 use crate::write::human_size;
 
 /// Keeps `value` until the process exits. The read-only commands hold the vault and its
@@ -35,6 +36,8 @@ pub struct Session {
     pub vault: Vault,
     /// The day computed for.
     pub today: NaiveDate,
+    /// Who is called what among the notes, built when a command first asks.
+    resolver: OnceLock<Resolver>,
 }
 
 /// Refuses a digest folder that holds person notes: it is not read as notes (its digests
@@ -137,6 +140,7 @@ impl Session {
             settings,
             vault,
             today,
+            resolver: OnceLock::new(),
         })
     }
 
@@ -167,24 +171,35 @@ impl Session {
     /// reader could not read a file of that name (too large, unreadable, a folder), the
     /// error says what is wrong with that file rather than that nobody has the name.
     pub fn find_person(&self, query: &str) -> Result<&Note, Exit> {
-        find_person(&self.vault.notes, query).map_err(|err| {
-            if self.vault.notes.iter().any(|n| is_named(n, query)) {
+        let notes = &self.vault.notes;
+        find_person(notes, self.resolver(), query).map_err(|err| {
+            if !self.resolver().people_named(notes, query).is_empty() {
                 return err;
             }
             self.unread_note(query).unwrap_or(err)
         })
     }
 
+    /// The people among the notes who go by `name` (display name, file name or alias).
+    pub fn people_named(&self, name: &str) -> Vec<&Note> {
+        let notes = &self.vault.notes;
+        let named = self.resolver().people_named(notes, name);
+        named.into_iter().map(|i| &notes[i]).collect()
+    }
+
+    /// Who is called what among the notes.
+    fn resolver(&self) -> &Resolver {
+        self.resolver
+            .get_or_init(|| Resolver::new(&self.vault.notes))
+    }
+
     /// Why the file `query` names, which the reader skipped, could not be read.
     fn unread_note(&self, query: &str) -> Option<Exit> {
-        let wanted = query.trim().trim_start_matches("./").to_lowercase();
         let diagnostic = self.vault.diagnostics.iter().find(|d| {
             matches!(
                 d.code,
                 "too-large" | "unreadable" | "not-a-note" | "symlink-loop"
-            ) && (file_stem(&d.path).to_lowercase() == wanted
-                || d.path.to_lowercase() == wanted
-                || d.path.to_lowercase().strip_suffix(".md") == Some(wanted.as_str()))
+            ) && Resolver::names_file(&d.path, query)
         })?;
         let path = &diagnostic.path;
         let why = match diagnostic.code {

@@ -21,7 +21,7 @@ pub const PEOPLE_PROPERTIES: &[&str] = &[
 /// Cross-note problems of `notes` on `today`; `links` are theirs.
 pub fn lint(notes: &[Note], links: &Links<'_>, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    duplicate_people(notes, &mut out);
+    duplicate_people(notes, links.resolver(), &mut out);
     let per_note: Vec<Diagnostic> = notes
         .par_iter()
         .enumerate()
@@ -37,54 +37,60 @@ pub fn lint(notes: &[Note], links: &Links<'_>, today: NaiveDate) -> Vec<Diagnost
     out
 }
 
-fn duplicate_people(notes: &[Note], out: &mut Vec<Diagnostic>) {
-    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+/// A person who shares their name or an alias with an earlier person (the resolver's
+/// answer to "who is called X" has more than one note): one warning per note.
+fn duplicate_people(notes: &[Note], resolver: &Resolver, out: &mut Vec<Diagnostic>) {
     // Names spelt plainly first, so that the warning lands on the look-alike (the name
     // with a zero-width space, the decomposed `José`), not on the person it imitates.
-    let plain = |person: &vault_notes::Person| {
-        std::iter::once(&person.name)
-            .chain(&person.aliases)
-            .all(|name| Resolver::name_key(name) == name.trim().to_lowercase())
-    };
+    let plain: Vec<bool> = notes
+        .iter()
+        .map(|n| {
+            n.person.as_ref().is_some_and(|p| {
+                std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .all(|name| Resolver::is_plain_spelling(name))
+            })
+        })
+        .collect();
+    let order = |i: usize| (!plain[i], i);
     let people = notes
         .iter()
-        .filter_map(|n| n.person.as_ref().map(|p| (n, p)));
-    let (first, then): (Vec<_>, Vec<_>) = people.partition(|(_, p)| plain(p));
-    for (note, person) in first.into_iter().chain(then) {
-        let mut names: Vec<&str> = vec![&person.name];
-        names.extend(person.aliases.iter().map(String::as_str));
-        let mut reported = false;
-        for name in names {
-            // Names compare as they read: `Sharon\u{200b} Lee` and NFD `José` are taken.
-            let key = Resolver::name_key(name).into_owned();
-            match seen.get(&key) {
-                Some(other) if *other != note.path && !reported => {
-                    reported = true;
-                    out.push(Diagnostic::new(
-                        note.path.as_str(),
-                        1,
-                        1,
-                        Severity::Warning,
-                        "duplicate-person",
-                        format!(
-                            "`{}` is also the name or an alias of {other}{}; links to it are ambiguous. Merge the two notes, or rename one or remove the alias",
-                            shown(name),
-                            if key == name.trim().to_lowercase() {
-                                ""
-                            } else if Resolver::invisible_character(name).is_some() {
-                                " (they read the same: this one has an invisible character)"
-                            } else {
-                                " (they read the same: the same letters in other Unicode characters, such as a decomposed `é` or a no-break space)"
-                            }
-                        ),
-                    ));
+        .enumerate()
+        .filter_map(|(i, n)| n.person.as_ref().map(|p| (i, n, p)));
+    let (first, then): (Vec<_>, Vec<_>) = people.partition(|&(i, _, _)| plain[i]);
+    for (i, note, person) in first.into_iter().chain(then) {
+        let mut names = std::iter::once(&person.name).chain(&person.aliases);
+        // Names compare as they read: `Sharon\u{200b} Lee` and NFD `José` are taken.
+        let taken = names.find_map(|name| {
+            let earliest = resolver
+                .alias_candidates(name)
+                .iter()
+                .copied()
+                .min_by_key(|&c| order(c))?;
+            (order(earliest) < order(i)).then_some((name, earliest))
+        });
+        let Some((name, other)) = taken else {
+            continue;
+        };
+        out.push(Diagnostic::new(
+            note.path.as_str(),
+            1,
+            1,
+            Severity::Warning,
+            "duplicate-person",
+            format!(
+                "`{}` is also the name or an alias of {}{}; links to it are ambiguous. Merge the two notes, or rename one or remove the alias",
+                shown(name),
+                notes[other].path,
+                if Resolver::is_plain_spelling(name) {
+                    ""
+                } else if Resolver::invisible_character(name).is_some() {
+                    " (they read the same: this one has an invisible character)"
+                } else {
+                    " (they read the same: the same letters in other Unicode characters, such as a decomposed `é` or a no-break space)"
                 }
-                Some(_) => {}
-                None => {
-                    seen.insert(key, &note.path);
-                }
-            }
-        }
+            ),
+        ));
     }
 }
 

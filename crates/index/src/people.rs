@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use vault_notes::{Birthday, Note};
+use vault_notes::{Birthday, Note, Resolver};
 
 use crate::config::Config;
 use crate::interactions::{Interaction, Record, Source};
@@ -152,7 +152,7 @@ pub fn sort_by_urgency(people: &mut [PersonStatus]) {
             .cmp(&b.status)
             .then_with(|| b.days_overdue.cmp(&a.days_overdue))
             .then_with(|| b.favorite.cmp(&a.favorite))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| Resolver::name_key(&a.name).cmp(&Resolver::name_key(&b.name)))
             .then_with(|| a.path.cmp(&b.path))
     });
 }

@@ -190,18 +190,7 @@ pub fn plain_text(line: &str) -> String {
 
 /// Text with wikilinks shown by their label or file name, whitespace collapsed.
 fn links_as_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find("[[") {
-        let Some(close) = rest[open..].find("]]").map(|c| open + c) else {
-            break;
-        };
-        let before = rest[..open].strip_suffix('!').unwrap_or(&rest[..open]);
-        out.push_str(before);
-        out.push_str(&crate::properties::display_text(&rest[open..close + 2]));
-        rest = &rest[close + 2..];
-    }
-    out.push_str(rest);
+    let out = crate::link::unlink(text);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

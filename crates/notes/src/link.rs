@@ -62,6 +62,43 @@ pub fn link_target(inner: &str) -> &str {
     }
 }
 
+/// The words a reader sees for a link whose text between `[[` and `]]` is `inner`: its
+/// label (`Companies/Initech.md|Init` is `Init`), else its file name without folders,
+/// `.md`, `#heading` or `^block` (`Companies/Initech.md` is `Initech`, `Sharon Lee#Log` is
+/// `Sharon Lee`), else, for a link into the same note (`#Log`), the text as written.
+pub fn link_label(inner: &str) -> &str {
+    if let Some((_, label)) = inner.split_once('|') {
+        return label.trim();
+    }
+    let target = inner.split(['#', '^']).next().unwrap_or(inner);
+    let file = target.rsplit('/').next().unwrap_or(target).trim();
+    let file = file
+        .len()
+        .checked_sub(3)
+        .filter(|&i| file.is_char_boundary(i) && file[i..].eq_ignore_ascii_case(".md"))
+        .map_or(file, |i| file[..i].trim_end());
+    if file.is_empty() { inner.trim() } else { file }
+}
+
+/// `text` with each Obsidian link as the words a reader sees ([`link_label`]):
+/// `send [[People/Dana|Dana W.]] the deck` is `send Dana W. the deck`; an embed's `!` goes
+/// too (`![[chart.png]]` is `chart.png`). An unclosed `[[` stays as written.
+pub fn unlink(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let Some(len) = rest[start + 2..].find("]]") else {
+            break;
+        };
+        let before = &rest[..start];
+        out.push_str(before.strip_suffix('!').unwrap_or(before));
+        out.push_str(link_label(&rest[start + 2..start + 2 + len]));
+        rest = &rest[start + 2 + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +126,28 @@ mod tests {
         assert_eq!(targets("[[unclosed link\nnext]]"), Vec::<&str>::new());
         assert_eq!(targets("[[a [[b]]"), vec!["b"]);
         assert_eq!(targets("![[Partial embed"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn labels_are_what_a_reader_sees() {
+        for (inner, label) in [
+            ("Companies/Initech.md|Init", "Init"),
+            ("Companies/Initech.md", "Initech"),
+            ("Companies/Initech.MD", "Initech"),
+            ("Companies/Initech", "Initech"),
+            ("Sharon Lee#Log", "Sharon Lee"),
+            ("x^block", "x"),
+            ("Sam#^abc", "Sam"),
+            (" People/Sam | Sammy ", "Sammy"),
+            ("#Log", "#Log"),
+            ("", ""),
+        ] {
+            assert_eq!(link_label(inner), label, "{inner:?}");
+        }
+        assert_eq!(
+            unlink("send [[People/Dana|Dana W.]] and ![[chart.png]] [[Initech.md]] [[open"),
+            "send Dana W. and chart.png Initech [[open"
+        );
     }
 
     #[test]

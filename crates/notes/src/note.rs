@@ -180,6 +180,14 @@ impl Note {
     pub fn stem(&self) -> &str {
         stem_of(&self.path)
     }
+
+    /// What the note is called: a person's name (their `name`, else the file name), else
+    /// the file name.
+    pub fn display_name(&self) -> &str {
+        self.person
+            .as_ref()
+            .map_or(self.stem(), |p| p.name.as_str())
+    }
 }
 
 /// The file name of `path` without its `.md` extension.

@@ -1,6 +1,7 @@
 //! Front-matter properties: the table of person properties and the keys other tools use
 //! for them, and lookup by meaning.
 
+use crate::link::link_label;
 use crate::value::Value;
 
 /// A person property, by meaning.
@@ -159,20 +160,12 @@ impl Properties {
 }
 
 /// The text a link or plain value shows: `[[Companies/Initech|Initech]]` gives `Initech`,
-/// `[[Obsidian]]` gives `Obsidian`, `#tag` gives `tag`, plain text is trimmed.
+/// `[[Obsidian]]` gives `Obsidian` (the link's [`link_label`]), `#tag` gives `tag`, plain
+/// text is trimmed.
 pub fn display_text(value: &str) -> String {
     let value = value.trim();
     if let Some(inner) = value.strip_prefix("[[").and_then(|v| v.strip_suffix("]]")) {
-        if let Some((_, label)) = inner.split_once('|') {
-            return label.trim().to_owned();
-        }
-        let target = inner.split(['#', '^']).next().unwrap_or(inner);
-        return target
-            .rsplit('/')
-            .next()
-            .unwrap_or(target)
-            .trim()
-            .to_owned();
+        return link_label(inner).to_owned();
     }
     value.strip_prefix('#').unwrap_or(value).to_owned()
 }
@@ -226,6 +219,10 @@ mod tests {
             "Initech Inc"
         );
         assert_eq!(display_text("[[Companies/Initech]]"), "Initech");
+        // A link written with its extension reads as the file name, as Obsidian shows it.
+        assert_eq!(display_text("[[Companies/Initech.md]]"), "Initech");
+        assert_eq!(display_text("[[Companies/Initech.md|Init]]"), "Init");
+        assert_eq!(display_text("[[Sharon Lee#Log]]"), "Sharon Lee");
         assert_eq!(display_text("#sourdough"), "sourdough");
         assert_eq!(display_text(" Acme "), "Acme");
     }

@@ -1,5 +1,7 @@
-//! Resolving link targets to notes the way Obsidian does, and the one rule for when two
-//! names are the same name ([`Resolver::name_key`]).
+//! Who is called X: the one answer for links (`[[X]]`, [`Resolver::resolve`]), for a
+//! PERSON named on the command line ([`Resolver::person`]) and for people who share a
+//! name ([`Resolver::alias_candidates`]), all under the one rule for when two names are
+//! the same name ([`Resolver::name_key`]).
 
 use std::borrow::Cow;
 
@@ -9,7 +11,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::note::Note;
 
 /// Finds the note a link points to: by file name without extension, case-insensitively,
-/// with or without folders; else by a person's alias when only one person has it.
+/// with or without folders; else by a person's alias when only one person has it. Finds
+/// the person a command is about the same way ([`Resolver::person`]).
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
     /// Lower-cased path without `.md`, by note; for folder-qualified links.
@@ -73,6 +76,13 @@ impl Resolver {
             Cow::Owned(seen.nfc().collect())
         };
         Cow::Owned(composed.to_lowercase())
+    }
+
+    /// Whether `text` is spelt as it reads: its name key is its trimmed lower case, with no
+    /// invisible character, no decomposed letter, no unusual space to take out.
+    pub fn is_plain_spelling(text: &str) -> bool {
+        let text = text.trim();
+        is_plain(text) || Resolver::name_key(text) == text.to_lowercase()
     }
 
     /// The first character of `text` that a reader cannot see or that reorders what they
@@ -194,13 +204,120 @@ impl Resolver {
         }
     }
 
-    /// The people who share the name or alias `name` (for reporting ambiguity).
+    /// The people whose display name or alias is `name` (for reporting ambiguity and
+    /// duplicates), in vault order.
     pub fn alias_candidates(&self, name: &str) -> &[usize] {
         let mut buffer = [0; SHORT];
         self.by_alias
             .get(lowercase(name.trim(), &mut buffer).as_ref())
             .map_or(&[], Vec::as_slice)
     }
+
+    /// The people among `notes` (the notes this resolver was built from) who go by `name`:
+    /// their display name, file name or an alias has its name key. In vault order.
+    pub fn people_named(&self, notes: &[Note], name: &str) -> Vec<usize> {
+        let mut buffer = [0; SHORT];
+        let key = lowercase(name, &mut buffer);
+        let by_file = self
+            .by_stem
+            .get(key.as_ref())
+            .map_or(&[][..], Vec::as_slice);
+        let by_file = by_file.iter().filter(|&&i| is_person(notes, i));
+        let mut found: Vec<usize> = by_file
+            .chain(self.alias_candidates(&key))
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The person a command's PERSON argument names among `notes` (the notes this resolver
+    /// was built from): the one person whose path in the vault it is (`People/Sam.md`,
+    /// `./people/sam` or `People\Sam.md`: the way out when two people share a name), else
+    /// the one person who goes by it ([`Resolver::people_named`]).
+    pub fn person(&self, notes: &[Note], query: &str) -> PersonMatch {
+        if let [one] = self.person_at(notes, query).as_slice() {
+            return PersonMatch::One(*one);
+        }
+        let named = self.people_named(notes, query);
+        match named.as_slice() {
+            [one] => PersonMatch::One(*one),
+            [] => PersonMatch::Unknown(close_names(notes, query)),
+            _ => PersonMatch::Several(named),
+        }
+    }
+
+    /// The people whose path in the vault `query` is.
+    fn person_at(&self, notes: &[Note], query: &str) -> Vec<usize> {
+        let key = path_key(query);
+        // `self.paths` are without `.md`; a path written with it is looked up both ways.
+        let without_ext = key.strip_suffix(".md").map_or(key.as_str(), str::trim_end);
+        let mut found: Vec<usize> = [key.as_str(), without_ext]
+            .into_iter()
+            .flat_map(|path| {
+                let stem = path.rsplit('/').next().unwrap_or(path).trim();
+                let candidates = self.by_stem.get(stem).map_or(&[][..], Vec::as_slice);
+                candidates.iter().copied().filter(move |&i| {
+                    self.paths.get(i).is_some_and(|p| p == path) && is_person(notes, i)
+                })
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Whether `query` names the file at `path` (vault-relative, `/` separators) by its
+    /// path, with or without `.md`, or by its file name: for files the reader could not
+    /// read, which no resolver knows.
+    pub fn names_file(path: &str, query: &str) -> bool {
+        let key = path_key(query);
+        let path = Resolver::name_key(path);
+        let stem = crate::note::file_stem(&path);
+        *path == key || path.strip_suffix(".md") == Some(key.as_str()) || stem.trim() == key
+    }
+}
+
+/// Who a PERSON argument names ([`Resolver::person`]); indices are into the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonMatch {
+    /// One person.
+    One(usize),
+    /// Several people go by that name or alias, in vault order.
+    Several(Vec<usize>),
+    /// Nobody does; these people's names come close (one holds the other, or they share a
+    /// word), in vault order.
+    Unknown(Vec<usize>),
+}
+
+fn is_person(notes: &[Note], i: usize) -> bool {
+    notes.get(i).is_some_and(|n| n.person.is_some())
+}
+
+/// A PERSON argument as a path key: its name key with `/` separators and no leading `./`.
+fn path_key(query: &str) -> String {
+    let key = Resolver::name_key(query).replace('\\', "/");
+    key.trim_start_matches("./").to_owned()
+}
+
+/// The people whose display name comes close to `query`, which names nobody: one contains
+/// the other, or they share a word.
+fn close_names(notes: &[Note], query: &str) -> Vec<usize> {
+    let wanted = Resolver::name_key(query);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let close = |name: &str| {
+        name.contains(wanted.as_ref())
+            || wanted.contains(name)
+            || name
+                .split_whitespace()
+                .any(|w| wanted.split_whitespace().any(|q| q == w))
+    };
+    (0..notes.len())
+        .filter(|&i| is_person(notes, i) && close(&Resolver::name_key(notes[i].display_name())))
+        .collect()
 }
 
 /// Link targets up to this many bytes are lower-cased on the stack.
@@ -363,6 +480,86 @@ mod tests {
             assert_eq!(hidden(bad), Some(c), "{bad:?}");
         }
         assert!(Resolver::describe_character('\u{200b}').contains("U+200B zero width space"));
+    }
+
+    #[test]
+    fn finds_the_person_a_command_names() {
+        let notes = notes(&[
+            ("People/Sharon Lee.md", "---\naliases: [Shaz, S]\n---\n"),
+            ("People/sam.md", "---\nname: Sam Smith\naliases: [S]\n---\n"),
+            ("Notes/Shaz.md", ""),
+            ("Notes/Kai.md", ""),
+        ]);
+        let r = Resolver::new(&notes);
+        let person = |query: &str| r.person(&notes, query);
+        for query in [
+            "sharon lee",
+            "SHAZ",
+            "Sharon\u{200b} Lee",
+            "People/Sharon Lee",
+        ] {
+            assert_eq!(person(query), PersonMatch::One(0), "{query:?}");
+        }
+        for query in [
+            "sam",
+            "sam smith",
+            "People/sam.md",
+            "people\\SAM",
+            "./People/sam.md",
+        ] {
+            assert_eq!(person(query), PersonMatch::One(1), "{query:?}");
+        }
+        assert_eq!(person("s"), PersonMatch::Several(vec![0, 1]));
+        assert_eq!(person("Sharon"), PersonMatch::Unknown(vec![0]));
+        assert_eq!(person("Kai"), PersonMatch::Unknown(vec![]), "not a person");
+        assert_eq!(person("Notes/Kai.md"), PersonMatch::Unknown(vec![]));
+        assert_eq!(person(""), PersonMatch::Unknown(vec![]));
+        assert_eq!(notes[1].display_name(), "Sam Smith");
+        assert_eq!(notes[3].display_name(), "Kai");
+    }
+
+    #[test]
+    fn people_go_by_name_file_name_or_alias() {
+        let notes = notes(&[
+            ("People/Jos\u{e9}.md", ""),
+            (
+                "People/sam.md",
+                "---\nname: Sam Smith\naliases: [Sammy]\n---\n",
+            ),
+            ("Notes/Sam.md", ""),
+        ]);
+        let r = Resolver::new(&notes);
+        let named = |name: &str| r.people_named(&notes, name);
+        assert_eq!(named("Jose\u{301}"), vec![0]);
+        assert_eq!(named("JOS\u{c9}"), vec![0]);
+        assert_eq!(named("Jose"), Vec::<usize>::new());
+        for name in ["sam", "Sam Smith", "SAMMY"] {
+            assert_eq!(named(name), vec![1], "{name}");
+        }
+    }
+
+    #[test]
+    fn names_files_by_path_or_file_name() {
+        for query in [
+            "People/Big.md",
+            "people/big",
+            "./People/Big.md",
+            "BIG",
+            "People\\Big",
+        ] {
+            assert!(Resolver::names_file("People/Big.md", query), "{query}");
+        }
+        assert!(!Resolver::names_file("People/Big.md", "People/Bi"));
+        // A folder the reader skipped is named by its path or its name.
+        assert!(Resolver::names_file("People/Archive", "people/archive"));
+    }
+
+    #[test]
+    fn plain_spellings() {
+        assert!(Resolver::is_plain_spelling(" Sharon Lee"));
+        assert!(Resolver::is_plain_spelling("JOSÉ"));
+        assert!(!Resolver::is_plain_spelling("Jose\u{301}"));
+        assert!(!Resolver::is_plain_spelling("Sharon\u{200b} Lee"));
     }
 
     #[test]

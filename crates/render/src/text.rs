@@ -163,35 +163,7 @@ pub(crate) fn blockquote(text: &str) -> String {
 
 /// Obsidian links as the words a reader sees: `[[People/Dana|Dana W.]]` is `Dana W.`,
 /// `[[Sharon Lee#Work]]` is `Sharon Lee`, `![[diagram.png]]` is `diagram.png`.
-pub(crate) fn unlink(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("[[") {
-        let Some(len) = rest[start + 2..].find("]]") else {
-            break;
-        };
-        let before = &rest[..start];
-        out.push_str(before.strip_suffix('!').unwrap_or(before));
-        out.push_str(&link_label(&rest[start + 2..start + 2 + len]));
-        rest = &rest[start + 2 + len + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn link_label(inner: &str) -> String {
-    if let Some((_, label)) = inner.split_once('|') {
-        return label.trim().to_owned();
-    }
-    let target = inner.split(['#', '^']).next().unwrap_or(inner);
-    let file = target.rsplit('/').next().unwrap_or(target);
-    let file = file.strip_suffix(".md").unwrap_or(file).trim();
-    if file.is_empty() {
-        inner.trim().to_owned()
-    } else {
-        file.to_owned()
-    }
-}
+pub(crate) use vault_notes::unlink;
 
 /// A note's words about someone, addressed to them: `her new role` is `your new role`,
 /// `send him the deck` is `send you the deck`, `she is moving` is `you are moving`.

@@ -406,8 +406,8 @@ fn person_link(name: &str, path: Option<&str>) -> String {
         return md_wikilink(name, name);
     };
     let target = path.strip_suffix(".md").unwrap_or(path);
-    let stem = target.rsplit('/').next().unwrap_or(target);
-    if stem == name {
+    // What `[[People/Sharon Lee.md]]` reads as: the file name.
+    if vault_notes::link_label(path) == name {
         md_wikilink(name, name)
     } else {
         md_wikilink(target, name)

@@ -7,7 +7,6 @@ use crate::budget;
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::plain_argument;
-use crate::person_match::is_named;
 use crate::session::{Session, keep};
 use crate::write::{NoteWrite, Proposal, edit_note};
 
@@ -48,7 +47,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         )));
     }
     let session = Session::open(&cli.vault, cli.today)?;
-    let taken = session.vault.notes.iter().find(|n| is_named(n, name));
+    let taken = session.people_named(name).into_iter().next();
     if let Some(existing) = taken {
         return Err(Exit::failure(format!(
             "`{name}` already exists: {}",

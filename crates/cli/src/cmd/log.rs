@@ -37,10 +37,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let date = parse_when(&args.date, session.today).map_err(Exit::usage)?;
     let rest = entry_text(args)?;
     let note = session.find_person(&args.person)?;
-    let name = note
-        .person
-        .as_ref()
-        .map_or(note.stem(), |p| p.name.as_str());
+    let name = note.display_name();
     let what = args
         .kind
         .as_deref()

@@ -22,10 +22,7 @@ pub struct Args {
 pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = Session::open(&cli.vault, cli.today)?;
     let note = session.find_person(&args.person)?;
-    let name = note
-        .person
-        .as_ref()
-        .map_or(note.stem(), |p| p.name.as_str());
+    let name = note.display_name();
     let keys: Vec<&str> = Property::Paused.keys().collect();
     let write = NoteWrite::edit(
         &session.root,

@@ -44,10 +44,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         );
     }
     let note = session.find_person(&args.person)?;
-    let name = note
-        .person
-        .as_ref()
-        .map_or(note.stem(), |p| p.name.as_str());
+    let name = note.display_name();
     let keys: Vec<&str> = Property::SnoozeUntil.keys().collect();
     let write = NoteWrite::edit(
         &session.root,
