@@ -71,5 +71,8 @@ fn wide_names_do_not_push_the_columns() {
             unicode_width::UnicodeWidthStr::width(&line[..at])
         })
         .collect();
-    assert!(columns.iter().all(|&c| c == columns[0]), "{columns:?}\n{table}");
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "{columns:?}\n{table}"
+    );
 }

@@ -205,10 +205,11 @@ fn future_contact(note: &Note, today: NaiveDate, out: &mut Vec<Diagnostic>) {
         ));
     }
     if let Some(date) = person.last_contact.filter(|d| *d > today) {
+        let (line, column) = person.last_contact_at.unwrap_or((1, 1));
         out.push(Diagnostic::new(
             note.path.as_str(),
-            1,
-            1,
+            line,
+            column,
             Severity::Warning,
             "future-contact",
             format!("last_contact is {date}, after today; it is ignored until then. Log planned meetings as dated lines instead"),
@@ -312,7 +313,8 @@ mod tests {
                 ("People/A2.md".into(), "duplicate-person", 1),
                 ("Journal/2026-11-01.md".into(), "ambiguous-person-link", 1),
                 ("People/A1.md".into(), "future-contact", 5),
-                ("People/A1.md".into(), "future-contact", 1),
+                // At the `last_contact:` line, not at the top of the note.
+                ("People/A1.md".into(), "future-contact", 3),
             ]
         );
     }

@@ -21,6 +21,8 @@ pub struct Person {
     pub cadence_days: Option<u32>,
     /// Last contact recorded in the properties.
     pub last_contact: Option<NaiveDate>,
+    /// Where that property's value starts (line, column), for diagnostics about it.
+    pub last_contact_at: Option<(u32, u32)>,
     /// Birthday.
     pub birthday: Option<Birthday>,
     /// Companies or organisations, as display text.
@@ -75,6 +77,9 @@ impl Person {
                 .map(|r| display_text(&r).to_lowercase()),
             cadence_days: reader.cadence(),
             last_contact: reader.date(Property::LastContact),
+            last_contact_at: props
+                .lookup(Property::LastContact)
+                .map(|entry| (entry.line, entry.column)),
             birthday: reader.birthday(),
             company: reader.list(Property::Company, display_text),
             role: reader.text(Property::Role),
