@@ -1,12 +1,12 @@
 //! The YAML that nearly all front matter is written in, read without the YAML library.
 //!
 //! Most notes' properties are a handful of `key: value` lines, flow lists (`tags: [a, b]`)
-//! and block lists (`- item`). Reading those through libyaml's event machinery was a
+//! and block lists (`- item`). Reading those through a YAML library's event machinery was a
 //! sixth of the time `vault` spent on a large vault, so this module reads them directly and
 //! answers `None` — "ask the YAML library" — for anything else: nested mappings, block
 //! scalars, anchors, tags, escapes, comments after values, unusual keys or characters,
 //! numbers other than plain integers. It never guesses: whatever it does answer is what
-//! `serde_yaml` gives for the same text, which `tests` below check on generated documents
+//! the YAML library (`crate::yaml`) gives for the same text, which `tests` below check on generated documents
 //! and `tests/tests/corpora.rs` on every note of the corpora.
 
 use crate::value::Value;
@@ -174,7 +174,7 @@ fn quoted(text: &str) -> Option<(&str, &str)> {
     (!escaped).then_some((string, rest))
 }
 
-/// A plain (unquoted) scalar, resolved the way `serde_yaml` resolves it: null, boolean,
+/// A plain (unquoted) scalar, resolved the way the YAML library resolves it (YAML 1.2): null, boolean,
 /// integer or string. `in_flow` is true inside `[…]`, where fewer characters are plain.
 fn plain(text: &str, in_flow: bool) -> Option<Value> {
     let first = text.chars().next()?;
