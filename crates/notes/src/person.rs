@@ -134,6 +134,8 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut out: Vec<String> = Vec::new();
+        // Duplicates are dropped; through a set once the list is long (100,000 aliases).
+        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         for scalar in entry.value.scalars() {
             // `aliases: a, b` is common in hand-written notes.
             let parts: Vec<&str> = if matches!(entry.value, Value::String(_))
@@ -149,7 +151,18 @@ impl Reader<'_> {
                     continue;
                 }
                 let item = map(part);
-                if !item.is_empty() && !out.contains(&item) {
+                if item.is_empty() {
+                    continue;
+                }
+                let duplicate = if out.len() < 32 {
+                    out.contains(&item)
+                } else {
+                    if seen.is_empty() {
+                        seen.extend(out.iter().cloned());
+                    }
+                    !seen.insert(item.clone())
+                };
+                if !duplicate {
                     out.push(item);
                 }
             }

@@ -19,7 +19,7 @@ pub fn parse(text: &str) -> Option<Vec<(String, Value)>> {
     if !clean {
         return None;
     }
-    let mut entries: Vec<(String, Value)> = Vec::new();
+    let mut entries = Entries::default();
     // A key whose value is empty on its line: a block list may follow.
     let mut open_list: Option<OpenList> = None;
     for line in text.split('\n') {
@@ -66,7 +66,7 @@ pub fn parse(text: &str) -> Option<Vec<(String, Value)>> {
         }
     }
     close(&mut entries, open_list)?;
-    Some(entries)
+    Some(entries.list)
 }
 
 struct OpenList {
@@ -76,7 +76,7 @@ struct OpenList {
 }
 
 /// Ends a key with an empty value: a list when items followed, else null.
-fn close(entries: &mut Vec<(String, Value)>, list: Option<OpenList>) -> Option<()> {
+fn close(entries: &mut Entries, list: Option<OpenList>) -> Option<()> {
     let Some(list) = list else {
         return Some(());
     };
@@ -88,12 +88,38 @@ fn close(entries: &mut Vec<(String, Value)>, list: Option<OpenList>) -> Option<(
 }
 
 /// Adds an entry; a duplicate key is left to the library, which reports it.
-fn push(entries: &mut Vec<(String, Value)>, key: String, value: Value) -> Option<()> {
-    if entries.iter().any(|(k, _)| *k == key) {
-        return None;
+fn push(entries: &mut Entries, key: String, value: Value) -> Option<()> {
+    // A few keys are compared in a row; many (a note with 100,000 keys) through a set, so
+    // the check stays linear in the number of keys.
+    const SCAN: usize = 32;
+    if entries.list.len() < SCAN {
+        if entries.list.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+    } else {
+        if entries.seen.is_empty() {
+            entries.seen = entries.list.iter().map(|(k, _)| hash(k)).collect();
+        }
+        let h = hash(&key);
+        if entries.seen.contains(&h) && entries.list.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        entries.seen.insert(h);
     }
-    entries.push((key, value));
+    entries.list.push((key, value));
     Some(())
+}
+
+/// The entries read so far, and the hashes of their keys once there are many.
+#[derive(Default)]
+struct Entries {
+    list: Vec<(String, Value)>,
+    seen: rustc_hash::FxHashSet<u64>,
+}
+
+fn hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
 }
 
 /// `key: rest` with a key of ASCII letters, digits, `_`, `-` and inner spaces that starts
