@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::cadence::parse_cadence;
+use crate::cadence::{MAX_CADENCE_DAYS, parse_cadence};
 use crate::dates::{Birthday, parse_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::properties::{Entry, Properties, Property, display_text};
@@ -217,7 +217,19 @@ impl Reader<'_> {
             return None;
         }
         let days = parse_cadence(text);
-        if days.is_none() {
+        if days.is_none()
+            && let Some(long) = crate::cadence::parse_unbounded(text)
+        {
+            self.report(
+                entry,
+                "bad-cadence",
+                format!(
+                    "`{}: {}` is {long} days, more than ten years ({MAX_CADENCE_DAYS} days), and is ignored; \
+                     write a cadence up to `10 years`, or `paused: true` to stop tracking this person",
+                    entry.key, text
+                ),
+            );
+        } else if days.is_none() {
             self.report(
                 entry,
                 "bad-cadence",
@@ -336,6 +348,19 @@ mod tests {
         );
         assert_eq!(person.cadence_days, None);
         assert!(!person.paused);
+    }
+
+    #[test]
+    fn cadences_over_ten_years_are_reported_and_ignored() {
+        for text in ["4294967295", "3000000", "11 years"] {
+            let p = props(&[("cadence", s(text))]);
+            let mut diags = Vec::new();
+            let person = Person::from_properties(&p, "X", "People/X.md", &mut diags);
+            assert_eq!(person.cadence_days, None, "{text}");
+            assert_eq!(diags.len(), 1, "{text}: {diags:?}");
+            assert_eq!(diags[0].code, "bad-cadence");
+            assert!(diags[0].message.contains("more than ten years"), "{}", diags[0]);
+        }
     }
 
     #[test]
