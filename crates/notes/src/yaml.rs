@@ -131,6 +131,20 @@ fn convert(text: &str, err: &LibError) -> YamlError {
             offset,
             kind: YamlErrorKind::Limit,
         },
+        // The parser's own ceiling on nesting (flow collections), below the budget's.
+        LibError::ExternalMessage { source, .. }
+            if matches!(
+                &**source,
+                serde_saphyr::ExternalMessageSource::Parser(scan)
+                    if matches!(scan.kind(), serde_saphyr::granit_parser::ErrorKind::RecursionLimitExceeded)
+            ) =>
+        {
+            YamlError {
+                message: limit_message(&BudgetBreach::Depth { depth: MAX_DEPTH + 1 }),
+                offset,
+                kind: YamlErrorKind::Limit,
+            }
+        }
         LibError::DuplicateMappingKey { key: Some(key), .. } => YamlError {
             message: format!("the key `{key}` appears twice; keep one"),
             offset,
