@@ -386,6 +386,81 @@ mod tests {
         );
     }
 
+    /// YAML 1.2, as Obsidian reads properties: how each disputed spelling reads.
+    #[test]
+    fn yaml_1_2_semantics() {
+        let text = "a: yes\nb: no\nc: on\nd: off\ne: 030\nf: 0o30\ng: !!str 12\nh: ~\n\
+                    i: 2001-12-14t21:59:43.10-05:00\nj: 0x1F\nk: 1_000\nl: .inf\nm: True\n\
+                    n: 1e3\n<<: {x: 1}\no: !custom text\np: -5\nq: +5\n";
+        let entries = parse_with_library(text).expect("valid");
+        let s = |t: &str| Value::String(t.to_owned());
+        let n = |t: &str| Value::Number(t.to_owned());
+        let expected = vec![
+            ("a", s("yes")),
+            ("b", s("no")),
+            ("c", s("on")),
+            ("d", s("off")),
+            ("e", s("030")),
+            ("f", n("24")),
+            ("g", s("12")),
+            ("h", Value::Null),
+            ("i", s("2001-12-14t21:59:43.10-05:00")),
+            ("j", n("31")),
+            ("k", s("1_000")),
+            ("l", s(".inf")),
+            ("m", Value::Bool(true)),
+            ("n", n("1000")),
+            ("<<", Value::Map(vec![("x".into(), n("1"))])),
+            ("o", s("text")),
+            ("p", n("-5")),
+            ("q", n("5")),
+        ];
+        let expected: Vec<(String, Value)> =
+            expected.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        assert_eq!(entries, expected);
+    }
+
+    #[test]
+    fn budgets_are_errors_of_kind_limit() {
+        let deep = format!("a: {}{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let err = parse_with_library(&deep).expect_err("too deep");
+        assert_eq!(err.kind, YamlErrorKind::Limit, "{err:?}");
+        let shallow = format!("a: {}{}\n", "[".repeat(MAX_DEPTH - 2), "]".repeat(MAX_DEPTH - 2));
+        assert!(parse_with_library(&shallow).is_ok());
+        let bomb = format!(
+            "a: &a \"{}\"\nb: [{}]\n",
+            "x".repeat(10_000),
+            vec!["*a"; 20].join(", ")
+        );
+        let err = parse_with_library(&bomb).expect_err("alias bomb");
+        assert_eq!(err.kind, YamlErrorKind::Limit, "{err:?}");
+        assert_eq!(err.offset.map(|o| o > 10_000), Some(true), "{err:?}");
+        // A few aliases of a short anchor are fine.
+        let fine = parse_with_library("a: &a [x, y]\nb: *a\nc: *a\n").expect("aliases");
+        assert_eq!(fine[2].1, fine[0].1);
+    }
+
+    #[test]
+    fn vault_yaml_errors_have_positions() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Config {
+            #[serde(default)]
+            suggestions: Option<u32>,
+        }
+        let err = from_str::<Config>("suggestions: 3\nsugestions: 4\n").expect_err("unknown");
+        assert_eq!(err.offset, Some(15), "{err:?}");
+        assert!(err.message.contains("sugestions"), "{}", err.message);
+        let err = from_str::<Config>("suggestions: 3\nsuggestions: 4\n").expect_err("dup");
+        assert_eq!(err.offset, Some(15), "{err:?}");
+        assert_eq!(err.message, "the key `suggestions` appears twice; keep one");
+        let err = from_str::<Config>("suggestions: many\n").expect_err("type");
+        assert_eq!(err.offset, Some(13), "{err:?}");
+        assert!(from_str::<Config>("").is_ok());
+        assert!(from_str::<Config>("# nothing\n").is_ok());
+    }
+
     #[test]
     fn empty_document_is_no_entries() {
         assert_eq!(parse_mapping("# only a comment\n"), Ok(Vec::new()));
