@@ -152,14 +152,20 @@ fn hostile_front_matter_does_not_stop_the_vault() {
     let write = |name: &str, front: String| {
         fs::write(
             people.join(name),
-            format!("---\nname: {}\n{front}---\n- 2026-11-01 call\n", &name[..name.len() - 3]),
+            format!(
+                "---\nname: {}\n{front}---\n- 2026-11-01 call\n",
+                &name[..name.len() - 3]
+            ),
         )
         .unwrap_or_else(|e| panic!("{e}"));
     };
     let big = "x".repeat(100_000);
     write(
         "Anchor.md",
-        format!("big: &a \"{big}\"\nrefs: [{}]\n", vec!["*a"; 1_000].join(", ")),
+        format!(
+            "big: &a \"{big}\"\nrefs: [{}]\n",
+            vec!["*a"; 1_000].join(", ")
+        ),
     );
     write(
         "DeepList.md",
@@ -177,7 +183,9 @@ fn hostile_front_matter_does_not_stop_the_vault() {
         "Aliases.md",
         format!(
             "aliases:\n{}",
-            (0..100_000).map(|i| format!("  - alias{i}\n")).collect::<String>()
+            (0..100_000)
+                .map(|i| format!("  - alias{i}\n"))
+                .collect::<String>()
         ),
     );
     let (code, stdout, _) = run(vault(dir.path()).arg("check"));
@@ -187,7 +195,8 @@ fn hostile_front_matter_does_not_stop_the_vault() {
             stdout.contains(&format!("People/{name}.md:"))
                 && stdout
                     .lines()
-                    .any(|l| l.starts_with(&format!("People/{name}.md:")) && l.ends_with("[yaml-limit]")),
+                    .any(|l| l.starts_with(&format!("People/{name}.md:"))
+                        && l.ends_with("[yaml-limit]")),
             "{name}: {stdout}"
         );
     }
@@ -202,7 +211,11 @@ fn hostile_front_matter_does_not_stop_the_vault() {
         assert_eq!(code, Some(0), "{person}: {stderr}");
     }
     let aliases = fs::read_to_string(people.join("Aliases.md")).unwrap_or_else(|e| panic!("{e}"));
-    assert!(aliases.contains("- 2026-11-23 call: hi"), "{}", &aliases[aliases.len() - 200..]);
+    assert!(
+        aliases.contains("- 2026-11-23 call: hi"),
+        "{}",
+        &aliases[aliases.len() - 200..]
+    );
 }
 
 #[test]
@@ -221,7 +234,11 @@ fn a_cadence_over_ten_years_is_reported_and_ignored() {
     assert_eq!(code, Some(0));
     // The default cadence of 90 days applies: in touch, due at the end of January.
     assert_eq!(stdout.matches("\"status\": \"ok\"").count(), 2, "{stdout}");
-    assert_eq!(stdout.matches("\"due\": \"2027-01-30\"").count(), 2, "{stdout}");
+    assert_eq!(
+        stdout.matches("\"due\": \"2027-01-30\"").count(),
+        2,
+        "{stdout}"
+    );
     assert_eq!(stdout.matches("more than ten years").count(), 2, "{stdout}");
 }
 
@@ -237,7 +254,9 @@ fn a_named_pipe_is_skipped_not_waited_for() {
         .status()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success());
-    let (code, stdout, _) = run(vault(dir.path()).arg("check").timeout(std::time::Duration::from_secs(60)));
+    let (code, stdout, _) = run(vault(dir.path())
+        .arg("check")
+        .timeout(std::time::Duration::from_secs(60)));
     assert_eq!(code, Some(0), "{stdout}");
     assert!(
         stdout.contains("People/x.md:1:1: warning:") && stdout.contains("[not-a-note]"),

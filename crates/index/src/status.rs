@@ -162,10 +162,7 @@ mod tests {
             cadence_days: u32::MAX,
         };
         assert_eq!(status(input, NaiveDate::MAX, 7), (Status::Ok, None));
-        assert_eq!(
-            run(false, None, Some("2026-11-01"), u32::MAX),
-            Status::Ok
-        );
+        assert_eq!(run(false, None, Some("2026-11-01"), u32::MAX), Status::Ok);
     }
 
     #[test]

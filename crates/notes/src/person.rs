@@ -359,7 +359,11 @@ mod tests {
             assert_eq!(person.cadence_days, None, "{text}");
             assert_eq!(diags.len(), 1, "{text}: {diags:?}");
             assert_eq!(diags[0].code, "bad-cadence");
-            assert!(diags[0].message.contains("more than ten years"), "{}", diags[0]);
+            assert!(
+                diags[0].message.contains("more than ten years"),
+                "{}",
+                diags[0]
+            );
         }
     }
 

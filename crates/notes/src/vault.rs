@@ -55,7 +55,10 @@ pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError
     if !meta.is_dir() {
         return Err(ReadError::NotAFolder(root.to_owned()));
     }
-    if root.canonicalize().is_ok_and(|full| full.parent().is_none()) {
+    if root
+        .canonicalize()
+        .is_ok_and(|full| full.parent().is_none())
+    {
         // Walking `/` would read every Markdown file of the machine: a mistake, refused.
         return Err(ReadError::Unreadable {
             path: root.to_owned(),

@@ -8,8 +8,8 @@
 //! an error of kind [`YamlErrorKind::Limit`].
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy, NonFiniteFloatPolicy};
 use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy, NonFiniteFloatPolicy};
 use serde_saphyr::{Budget, Error as LibError, MessageFormatter};
 
 use crate::value::Value;
@@ -140,7 +140,9 @@ fn convert(text: &str, err: &LibError) -> YamlError {
             ) =>
         {
             YamlError {
-                message: limit_message(&BudgetBreach::Depth { depth: MAX_DEPTH + 1 }),
+                message: limit_message(&BudgetBreach::Depth {
+                    depth: MAX_DEPTH + 1,
+                }),
                 offset,
                 kind: YamlErrorKind::Limit,
             }
@@ -221,7 +223,10 @@ fn point_at_open_bracket(text: &str, error: &mut YamlError) {
         } else {
             "flow mapping"
         };
-        error.message = format!("{}, while parsing a {what} that is never closed", error.message);
+        error.message = format!(
+            "{}, while parsing a {what} that is never closed",
+            error.message
+        );
         error.offset = Some(at);
     }
 }
@@ -415,17 +420,27 @@ mod tests {
             ("p", n("-5")),
             ("q", n("5")),
         ];
-        let expected: Vec<(String, Value)> =
-            expected.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let expected: Vec<(String, Value)> = expected
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
         assert_eq!(entries, expected);
     }
 
     #[test]
     fn budgets_are_errors_of_kind_limit() {
-        let deep = format!("a: {}{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let deep = format!(
+            "a: {}{}\n",
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
+        );
         let err = parse_with_library(&deep).expect_err("too deep");
         assert_eq!(err.kind, YamlErrorKind::Limit, "{err:?}");
-        let shallow = format!("a: {}{}\n", "[".repeat(MAX_DEPTH - 2), "]".repeat(MAX_DEPTH - 2));
+        let shallow = format!(
+            "a: {}{}\n",
+            "[".repeat(MAX_DEPTH - 2),
+            "]".repeat(MAX_DEPTH - 2)
+        );
         assert!(parse_with_library(&shallow).is_ok());
         let bomb = format!(
             "a: &a \"{}\"\nb: [{}]\n",

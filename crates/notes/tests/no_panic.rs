@@ -97,8 +97,16 @@ fn pathological_inputs_finish() {
 /// Front matter past the YAML reader's budget is a `yaml-limit` error, never a long parse.
 #[test]
 fn hostile_front_matter_is_refused_with_a_diagnostic() {
-    let deep_list = format!("---\ninterests: {}{}\n---\n", "[".repeat(10_000), "]".repeat(10_000));
-    let deep_map = format!("---\nx: {}b{}\n---\n", "{a: ".repeat(10_000), "}".repeat(10_000));
+    let deep_list = format!(
+        "---\ninterests: {}{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let deep_map = format!(
+        "---\nx: {}b{}\n---\n",
+        "{a: ".repeat(10_000),
+        "}".repeat(10_000)
+    );
     let big = "x".repeat(100_000);
     let aliases = format!(
         "---\nbig: &a \"{big}\"\nrefs: [{}]\n---\n",
@@ -110,7 +118,10 @@ fn hostile_front_matter_is_refused_with_a_diagnostic() {
         .to_owned();
     let many_values = format!(
         "---\nx: {{{}}}\n---\n",
-        (0..150_000).map(|i| format!("k{i}: {i}")).collect::<Vec<_>>().join(", ")
+        (0..150_000)
+            .map(|i| format!("k{i}: {i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     for text in [deep_list, deep_map, aliases, nested_aliases, many_values] {
         check(text.as_bytes());
@@ -133,7 +144,11 @@ fn many_keys_and_aliases_are_read() {
         format!("---\nname: P\n{keys}---\n").as_bytes(),
         &ReadOptions::default(),
     );
-    assert!(parsed.diagnostics.is_empty(), "{:?}", &parsed.diagnostics[..1]);
+    assert!(
+        parsed.diagnostics.is_empty(),
+        "{:?}",
+        &parsed.diagnostics[..1]
+    );
     let aliases: String = (0..200_000).map(|i| format!("  - alias{i}\n")).collect();
     let parsed = parse_note(
         "People/P.md",
