@@ -13,7 +13,7 @@ use crate::value::Value;
 
 /// The entries of `text`, or `None` when it is not in the simple subset.
 pub fn parse(text: &str) -> Option<Vec<(String, Value)>> {
-    // libyaml refuses control characters anywhere and breaks lines at `\r`, NEL, LS and
+    // YAML (the spec's printable set) refuses control characters anywhere and breaks lines at `\r`, NEL, LS and
     // PS, comments included; only `\n` and `\r\n` are line ends here.
     let clean = text.chars().all(|c| printable(c) || c == '\n' || c == '\r');
     if !clean {
@@ -279,7 +279,7 @@ fn is_null_or_bool(text: &str) -> bool {
     )
 }
 
-/// Characters libyaml accepts in a scalar on one line (no tabs, breaks or BOM).
+/// Characters YAML accepts in a scalar on one line (no tabs, breaks or BOM).
 fn printable(c: char) -> bool {
     matches!(c, ' '..='~')
         || (c >= '\u{A0}'
