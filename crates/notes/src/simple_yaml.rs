@@ -13,8 +13,8 @@ use crate::value::Value;
 
 /// The entries of `text`, or `None` when it is not in the simple subset.
 pub fn parse(text: &str) -> Option<Vec<(String, Value)>> {
-    // YAML (the spec's printable set) refuses control characters anywhere and breaks lines at `\r`, NEL, LS and
-    // PS, comments included; only `\n` and `\r\n` are line ends here.
+    // YAML refuses control characters anywhere, and YAML 1.1 readers break lines at `\r`,
+    // NEL, LS and PS, comments included; only `\n` and `\r\n` are line ends here.
     let clean = text.chars().all(|c| printable(c) || c == '\n' || c == '\r');
     if !clean {
         return None;
