@@ -140,3 +140,133 @@ fn no_network_crate_is_linked() {
         );
     }
 }
+
+/// One hostile note per shape that once made every command take seconds to minutes or
+/// gigabytes (issue 9), scaled down: each is refused with `yaml-limit` or read in linear
+/// time, and the rest of the vault is read as usual, by the read and the write commands.
+#[test]
+fn hostile_front_matter_does_not_stop_the_vault() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let people = dir.path().join("People");
+    fs::create_dir(&people).unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, front: String| {
+        fs::write(
+            people.join(name),
+            format!(
+                "---\nname: {}\n{front}---\n- 2026-11-01 call\n",
+                &name[..name.len() - 3]
+            ),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    };
+    let big = "x".repeat(100_000);
+    write(
+        "Anchor.md",
+        format!(
+            "big: &a \"{big}\"\nrefs: [{}]\n",
+            vec!["*a"; 1_000].join(", ")
+        ),
+    );
+    write(
+        "DeepList.md",
+        format!("interests: {}{}\n", "[".repeat(20_000), "]".repeat(20_000)),
+    );
+    write(
+        "DeepMap.md",
+        format!("x: {}b{}\n", "{a: ".repeat(20_000), "}".repeat(20_000)),
+    );
+    write(
+        "Keys.md",
+        (0..100_000).map(|i| format!("k{i}: v\n")).collect(),
+    );
+    write(
+        "Aliases.md",
+        format!(
+            "aliases:\n{}",
+            (0..100_000)
+                .map(|i| format!("  - alias{i}\n"))
+                .collect::<String>()
+        ),
+    );
+    let (code, stdout, _) = run(vault(dir.path()).arg("check"));
+    assert_eq!(code, Some(1), "{stdout}");
+    for name in ["Anchor", "DeepList", "DeepMap"] {
+        assert!(
+            stdout.contains(&format!("People/{name}.md:"))
+                && stdout
+                    .lines()
+                    .any(|l| l.starts_with(&format!("People/{name}.md:"))
+                        && l.ends_with("[yaml-limit]")),
+            "{name}: {stdout}"
+        );
+    }
+    assert!(!stdout.contains("People/Keys.md:"), "{stdout}");
+    assert!(!stdout.contains("People/Aliases.md:"), "{stdout}");
+    let (code, stdout, _) = run(vault(dir.path()).args(["status", "--all", "--format", "json"]));
+    assert_eq!(code, Some(0));
+    assert_eq!(stdout.matches("\"interactions\": 1").count(), 5, "{stdout}");
+    // The write commands read the note again before and after the edit.
+    for person in ["Aliases", "Keys", "Anchor"] {
+        let (code, _, stderr) = run(vault(dir.path()).args(["log", person, "call: hi"]));
+        assert_eq!(code, Some(0), "{person}: {stderr}");
+    }
+    let aliases = fs::read_to_string(people.join("Aliases.md")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        aliases.contains("- 2026-11-23 call: hi"),
+        "{}",
+        &aliases[aliases.len() - 200..]
+    );
+}
+
+#[test]
+fn a_cadence_over_ten_years_is_reported_and_ignored() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let people = dir.path().join("People");
+    fs::create_dir(&people).unwrap_or_else(|e| panic!("{e}"));
+    for (name, cadence) in [("Max", "4294967295"), ("Far", "3000000")] {
+        fs::write(
+            people.join(format!("{name}.md")),
+            format!("---\ncadence: {cadence}\n---\n- 2026-11-01 call\n"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let (code, stdout, _) = run(vault(dir.path()).args(["status", "--all", "--format", "json"]));
+    assert_eq!(code, Some(0));
+    // The default cadence of 90 days applies: in touch, due at the end of January.
+    assert_eq!(stdout.matches("\"status\": \"ok\"").count(), 2, "{stdout}");
+    assert_eq!(
+        stdout.matches("\"due\": \"2027-01-30\"").count(),
+        2,
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("more than ten years").count(), 2, "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_skipped_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let people = dir.path().join("People");
+    fs::create_dir(&people).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(people.join("Ann.md"), "- 2026-11-01 call\n").unwrap_or_else(|e| panic!("{e}"));
+    let status = std::process::Command::new("mkfifo")
+        .arg(people.join("x.md"))
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let (code, stdout, _) = run(vault(dir.path())
+        .arg("check")
+        .timeout(std::time::Duration::from_secs(60)));
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(
+        stdout.contains("People/x.md:1:1: warning:") && stdout.contains("[not-a-note]"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_root_of_the_file_system_is_refused() {
+    let (code, _, stderr) = run(vault(std::path::Path::new("/")).arg("status"));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("root of the file system"), "{stderr}");
+}

@@ -83,16 +83,14 @@ pub fn status(
         Status::Paused
     } else if input.snooze_until.is_some_and(|until| until > today) {
         Status::Snoozed
-    } else if let (Some(last), Some(due)) = (input.last_contact, due) {
+    } else if let Some(last) = input.last_contact {
         let since = (today - last).num_days();
-        if since > 2 * i64::from(input.cadence_days) {
-            Status::Hibernating
-        } else if today > due {
-            Status::Overdue
-        } else if (due - today).num_days() <= i64::from(due_soon_days) {
-            Status::DueSoon
-        } else {
-            Status::Ok
+        match due {
+            _ if since > 2 * i64::from(input.cadence_days) => Status::Hibernating,
+            Some(due) if today > due => Status::Overdue,
+            Some(due) if (due - today).num_days() <= i64::from(due_soon_days) => Status::DueSoon,
+            // A due date past the last date there is: in touch, not "no contact".
+            Some(_) | None => Status::Ok,
         }
     } else {
         Status::NoContact
@@ -153,6 +151,18 @@ mod tests {
             status(input, d("2026-11-23"), 7),
             (Status::Overdue, Some(d("2026-10-30")))
         );
+    }
+
+    #[test]
+    fn a_due_date_past_the_calendar_is_not_no_contact() {
+        let input = StatusInput {
+            paused: false,
+            snooze_until: None,
+            last_contact: Some(NaiveDate::MAX),
+            cadence_days: u32::MAX,
+        };
+        assert_eq!(status(input, NaiveDate::MAX, 7), (Status::Ok, None));
+        assert_eq!(run(false, None, Some("2026-11-01"), u32::MAX), Status::Ok);
     }
 
     #[test]

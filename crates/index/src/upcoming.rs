@@ -43,7 +43,9 @@ pub struct Upcoming {
 
 /// Events from today to `days` days ahead, by date, then kind, then person.
 pub fn upcoming(people: &[PersonStatus], today: NaiveDate, days: u32) -> Vec<Upcoming> {
-    let end = today + chrono::Days::new(u64::from(days));
+    let end = today
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX);
     let mut out = Vec::new();
     let event =
         |p: &PersonStatus, date: NaiveDate, kind, turns, summary: String, exposure| Upcoming {

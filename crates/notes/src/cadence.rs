@@ -1,12 +1,21 @@
 //! Cadence phrases: how often a person wants to be in touch (`14d`, `2w`, `monthly`).
 
-/// Parses a cadence phrase into a number of days.
+/// The longest cadence read: ten years. A longer one is a typo or a way to say "never",
+/// and its due date would be centuries away (or past the last date there is).
+pub const MAX_CADENCE_DAYS: u32 = 3650;
+
+/// Parses a cadence phrase into a number of days, at most [`MAX_CADENCE_DAYS`].
 ///
 /// Accepted: a bare number of days (`45`), `Nd`, `N days`, `Nw`, `N weeks`, `N months`
 /// (30 days each), `N years` (365), and the words `daily`, `weekly`, `biweekly`,
 /// `fortnightly`, `monthly`, `bimonthly`, `quarterly`, `half-yearly`, `yearly`, `annually`.
-/// Zero and negative cadences are rejected.
+/// Zero, negative and longer than ten years are rejected.
 pub fn parse_cadence(text: &str) -> Option<u32> {
+    parse_unbounded(text).filter(|&days| days <= MAX_CADENCE_DAYS)
+}
+
+/// [`parse_cadence`] without the upper bound, to tell "too long" from "not a cadence".
+pub(crate) fn parse_unbounded(text: &str) -> Option<u32> {
     let text = text.trim().to_ascii_lowercase();
     let named = match text.as_str() {
         "daily" => Some(1),
@@ -54,6 +63,8 @@ mod tests {
             ("3 months", 90),
             ("1 year", 365),
             (" 10 days ", 10),
+            ("3650", 3650),
+            ("10 years", 3650),
         ] {
             assert_eq!(parse_cadence(text), Some(days), "{text}");
         }
@@ -70,6 +81,11 @@ mod tests {
             "",
             "5 fortnights",
             "99999999999",
+            "4294967295",
+            "3000000",
+            "3651",
+            "11 years",
+            "522w",
         ] {
             assert_eq!(parse_cadence(text), None, "{text}");
         }

@@ -229,15 +229,12 @@ fn read_properties(
     let parsed_text = placeholders.as_ref().map_or(yaml_text, |(t, _)| t.as_str());
     match yaml::parse_mapping(parsed_text) {
         Ok(entries) => {
-            let positions = key_positions(yaml_text, first_line);
+            let positions = KeyPositions::new(key_positions(yaml_text, first_line));
             Properties::new(
                 entries
                     .into_iter()
                     .map(|(key, value)| {
-                        let (line, column) = positions
-                            .iter()
-                            .find(|(k, _, _)| k.eq_ignore_ascii_case(key.trim()))
-                            .map_or((first_line, 1), |(_, l, c)| (*l, *c));
+                        let (line, column) = positions.find(key.trim()).unwrap_or((first_line, 1));
                         Entry {
                             key,
                             value,
@@ -250,17 +247,31 @@ fn read_properties(
         }
         Err(err) => {
             let (line, column) = line_column(text, yaml_start + err.offset.unwrap_or(0));
+            let (code, message) = match err.kind {
+                yaml::YamlErrorKind::Limit => (
+                    "yaml-limit",
+                    format!(
+                        "front matter was not read: {}; its properties are ignored. \
+                         Keep properties flat and short; use an alias (`*name`) only a few times",
+                        err.message
+                    ),
+                ),
+                yaml::YamlErrorKind::Syntax => (
+                    "yaml-syntax",
+                    format!(
+                        "front matter is not valid YAML ({}); its properties are ignored. \
+                         Quote values that contain `: `, `#` or start with `[`, `{{`, `*` or `@`",
+                        err.message
+                    ),
+                ),
+            };
             diagnostics.push(Diagnostic::new(
                 path,
                 line,
                 column,
                 Severity::Error,
-                "yaml-syntax",
-                format!(
-                    "front matter is not valid YAML ({}); its properties are ignored. \
-                     Quote values that contain `: `, `#` or start with `[`, `{{`, `*` or `@`",
-                    err.message
-                ),
+                code,
+                message,
             ));
             Properties::default()
         }
@@ -302,6 +313,38 @@ fn quote_placeholders(yaml: &str) -> Option<(String, usize)> {
     }
     out.push_str(rest);
     first.map(|at| (out, at))
+}
+
+/// Where each top-level key is, found by a scan when there are a few and through an index
+/// when there are many, so a note with 100,000 keys is read in linear time.
+struct KeyPositions<'a> {
+    list: Vec<(&'a str, u32, u32)>,
+    index: rustc_hash::FxHashMap<String, (u32, u32)>,
+}
+
+impl<'a> KeyPositions<'a> {
+    const SCAN: usize = 32;
+
+    fn new(list: Vec<(&'a str, u32, u32)>) -> Self {
+        let mut index = rustc_hash::FxHashMap::default();
+        if list.len() > Self::SCAN {
+            // The first line of a key is its place, as the scan below finds it.
+            for &(key, line, column) in list.iter().rev() {
+                index.insert(key.to_ascii_lowercase(), (line, column));
+            }
+        }
+        KeyPositions { list, index }
+    }
+
+    fn find(&self, key: &str) -> Option<(u32, u32)> {
+        if self.list.len() > Self::SCAN {
+            return self.index.get(&key.to_ascii_lowercase()).copied();
+        }
+        self.list
+            .iter()
+            .find(|(k, _, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, l, c)| (*l, *c))
+    }
 }
 
 /// Line and value column of each top-level key (keys start at column 1).

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::cadence::parse_cadence;
+use crate::cadence::{MAX_CADENCE_DAYS, parse_cadence};
 use crate::dates::{Birthday, parse_date};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::properties::{Entry, Properties, Property, display_text};
@@ -139,6 +139,8 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut out: Vec<String> = Vec::new();
+        // Duplicates are dropped; through a set once the list is long (100,000 aliases).
+        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         for scalar in entry.value.scalars() {
             // `aliases: a, b` is common in hand-written notes.
             let parts: Vec<&str> = if matches!(entry.value, Value::String(_))
@@ -154,7 +156,18 @@ impl Reader<'_> {
                     continue;
                 }
                 let item = map(part);
-                if !item.is_empty() && !out.contains(&item) {
+                if item.is_empty() {
+                    continue;
+                }
+                let duplicate = if out.len() < 32 {
+                    out.contains(&item)
+                } else {
+                    if seen.is_empty() {
+                        seen.extend(out.iter().cloned());
+                    }
+                    !seen.insert(item.clone())
+                };
+                if !duplicate {
                     out.push(item);
                 }
             }
@@ -209,7 +222,19 @@ impl Reader<'_> {
             return None;
         }
         let days = parse_cadence(text);
-        if days.is_none() {
+        if days.is_none()
+            && let Some(long) = crate::cadence::parse_unbounded(text)
+        {
+            self.report(
+                entry,
+                "bad-cadence",
+                format!(
+                    "`{}: {}` is {long} days, more than ten years ({MAX_CADENCE_DAYS} days), and is ignored; \
+                     write a cadence up to `10 years`, or `paused: true` to stop tracking this person",
+                    entry.key, text
+                ),
+            );
+        } else if days.is_none() {
             self.report(
                 entry,
                 "bad-cadence",
@@ -328,6 +353,23 @@ mod tests {
         );
         assert_eq!(person.cadence_days, None);
         assert!(!person.paused);
+    }
+
+    #[test]
+    fn cadences_over_ten_years_are_reported_and_ignored() {
+        for text in ["4294967295", "3000000", "11 years"] {
+            let p = props(&[("cadence", s(text))]);
+            let mut diags = Vec::new();
+            let person = Person::from_properties(&p, "X", "People/X.md", &mut diags);
+            assert_eq!(person.cadence_days, None, "{text}");
+            assert_eq!(diags.len(), 1, "{text}: {diags:?}");
+            assert_eq!(diags[0].code, "bad-cadence");
+            assert!(
+                diags[0].message.contains("more than ten years"),
+                "{}",
+                diags[0]
+            );
+        }
     }
 
     #[test]

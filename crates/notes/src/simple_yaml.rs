@@ -1,25 +1,25 @@
 //! The YAML that nearly all front matter is written in, read without the YAML library.
 //!
 //! Most notes' properties are a handful of `key: value` lines, flow lists (`tags: [a, b]`)
-//! and block lists (`- item`). Reading those through libyaml's event machinery was a
+//! and block lists (`- item`). Reading those through a YAML library's event machinery was a
 //! sixth of the time `vault` spent on a large vault, so this module reads them directly and
 //! answers `None` — "ask the YAML library" — for anything else: nested mappings, block
 //! scalars, anchors, tags, escapes, comments after values, unusual keys or characters,
 //! numbers other than plain integers. It never guesses: whatever it does answer is what
-//! `serde_yaml` gives for the same text, which `tests` below check on generated documents
+//! the YAML library (`crate::yaml`) gives for the same text, which `tests` below check on generated documents
 //! and `tests/tests/corpora.rs` on every note of the corpora.
 
 use crate::value::Value;
 
 /// The entries of `text`, or `None` when it is not in the simple subset.
 pub fn parse(text: &str) -> Option<Vec<(String, Value)>> {
-    // libyaml refuses control characters anywhere and breaks lines at `\r`, NEL, LS and
-    // PS, comments included; only `\n` and `\r\n` are line ends here.
+    // YAML refuses control characters anywhere, and YAML 1.1 readers break lines at `\r`,
+    // NEL, LS and PS, comments included; only `\n` and `\r\n` are line ends here.
     let clean = text.chars().all(|c| printable(c) || c == '\n' || c == '\r');
     if !clean {
         return None;
     }
-    let mut entries: Vec<(String, Value)> = Vec::new();
+    let mut entries = Entries::default();
     // A key whose value is empty on its line: a block list may follow.
     let mut open_list: Option<OpenList> = None;
     for line in text.split('\n') {
@@ -66,7 +66,7 @@ pub fn parse(text: &str) -> Option<Vec<(String, Value)>> {
         }
     }
     close(&mut entries, open_list)?;
-    Some(entries)
+    Some(entries.list)
 }
 
 struct OpenList {
@@ -76,7 +76,7 @@ struct OpenList {
 }
 
 /// Ends a key with an empty value: a list when items followed, else null.
-fn close(entries: &mut Vec<(String, Value)>, list: Option<OpenList>) -> Option<()> {
+fn close(entries: &mut Entries, list: Option<OpenList>) -> Option<()> {
     let Some(list) = list else {
         return Some(());
     };
@@ -88,12 +88,38 @@ fn close(entries: &mut Vec<(String, Value)>, list: Option<OpenList>) -> Option<(
 }
 
 /// Adds an entry; a duplicate key is left to the library, which reports it.
-fn push(entries: &mut Vec<(String, Value)>, key: String, value: Value) -> Option<()> {
-    if entries.iter().any(|(k, _)| *k == key) {
-        return None;
+fn push(entries: &mut Entries, key: String, value: Value) -> Option<()> {
+    // A few keys are compared in a row; many (a note with 100,000 keys) through a set, so
+    // the check stays linear in the number of keys.
+    const SCAN: usize = 32;
+    if entries.list.len() < SCAN {
+        if entries.list.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+    } else {
+        if entries.seen.is_empty() {
+            entries.seen = entries.list.iter().map(|(k, _)| hash(k)).collect();
+        }
+        let h = hash(&key);
+        if entries.seen.contains(&h) && entries.list.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        entries.seen.insert(h);
     }
-    entries.push((key, value));
+    entries.list.push((key, value));
     Some(())
+}
+
+/// The entries read so far, and the hashes of their keys once there are many.
+#[derive(Default)]
+struct Entries {
+    list: Vec<(String, Value)>,
+    seen: rustc_hash::FxHashSet<u64>,
+}
+
+fn hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
 }
 
 /// `key: rest` with a key of ASCII letters, digits, `_`, `-` and inner spaces that starts
@@ -174,7 +200,7 @@ fn quoted(text: &str) -> Option<(&str, &str)> {
     (!escaped).then_some((string, rest))
 }
 
-/// A plain (unquoted) scalar, resolved the way `serde_yaml` resolves it: null, boolean,
+/// A plain (unquoted) scalar, resolved the way the YAML library resolves it (YAML 1.2): null, boolean,
 /// integer or string. `in_flow` is true inside `[…]`, where fewer characters are plain.
 fn plain(text: &str, in_flow: bool) -> Option<Value> {
     let first = text.chars().next()?;
@@ -253,7 +279,7 @@ fn is_null_or_bool(text: &str) -> bool {
     )
 }
 
-/// Characters libyaml accepts in a scalar on one line (no tabs, breaks or BOM).
+/// Characters YAML accepts in a scalar on one line (no tabs, breaks or BOM).
 fn printable(c: char) -> bool {
     matches!(c, ' '..='~')
         || (c >= '\u{A0}'

@@ -55,6 +55,18 @@ pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError
     if !meta.is_dir() {
         return Err(ReadError::NotAFolder(root.to_owned()));
     }
+    if root
+        .canonicalize()
+        .is_ok_and(|full| full.parent().is_none())
+    {
+        // Walking `/` would read every Markdown file of the machine: a mistake, refused.
+        return Err(ReadError::Unreadable {
+            path: root.to_owned(),
+            source: io::Error::other(
+                "this is the root of the file system, not a vault; pass the folder of your notes with --vault DIR",
+            ),
+        });
+    }
     fs::read_dir(root).map_err(|source| ReadError::Unreadable {
         path: root.to_owned(),
         source,
@@ -126,6 +138,9 @@ fn read_note(
         Err(err) => return unreadable(err),
     };
     let len = match file.metadata() {
+        // The walk only gives regular files; a file replaced by a device since is refused
+        // here, before a read that might never end.
+        Ok(meta) if !meta.is_file() => return (None, vec![not_a_file(relative)]),
         Ok(meta) => meta.len(),
         Err(err) => return unreadable(err),
     };
@@ -181,6 +196,56 @@ fn read_exactly(file: &mut fs::File, len: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// A `.md` name on something that is not a file: a named pipe or a device would block or
+/// never end if read.
+fn not_a_file(relative: &str) -> Diagnostic {
+    Diagnostic::new(
+        relative,
+        1,
+        1,
+        Severity::Warning,
+        "not-a-note",
+        "this is not a regular file (a named pipe, socket or device) and was not read",
+    )
+}
+
+/// The devices of the kernel's virtual file systems (`/proc`, `/sys`, `/dev`) when they are
+/// not the vault's own: their files are not notes, and some block or never end when read.
+#[cfg(unix)]
+fn virtual_devices(root: &Path) -> Vec<u64> {
+    use std::os::unix::fs::MetadataExt;
+    let own = fs::metadata(root).map(|m| m.dev()).ok();
+    ["/proc", "/sys", "/dev"]
+        .iter()
+        .filter_map(|path| fs::metadata(path).ok().map(|m| m.dev()))
+        .filter(|dev| Some(*dev) != own)
+        .collect()
+}
+
+#[cfg(not(unix))]
+fn virtual_devices(_root: &Path) -> Vec<u64> {
+    Vec::new()
+}
+
+/// Whether a folder of the walk is on one of the `virtual_devices`.
+fn on_virtual_device(entry: &walkdir::DirEntry, devices: &[u64]) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // One `stat` per folder (never per file), and only when there is such a device.
+        !devices.is_empty()
+            && entry.file_type().is_dir()
+            && entry
+                .metadata()
+                .is_ok_and(|meta| devices.contains(&meta.dev()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (entry, devices);
+        false
+    }
+}
+
 /// The Markdown files to read and the problems met while walking, as the walk finds them.
 fn walk<'a>(root: &'a Path, options: &'a ReadOptions) -> impl Iterator<Item = Walked> + Send + 'a {
     // The folders to skip, trimmed once rather than for every file.
@@ -191,6 +256,9 @@ fn walk<'a>(root: &'a Path, options: &'a ReadOptions) -> impl Iterator<Item = Wa
         .map(|folder| folder.trim_matches('/'))
         .filter(|folder| !folder.is_empty())
         .collect();
+    let devices = virtual_devices(root);
+    // `follow_links` makes walkdir check each folder against its ancestors: a link back up
+    // is reported as a loop (below), never followed forever.
     WalkDir::new(root)
         .follow_links(true)
         .into_iter()
@@ -200,6 +268,7 @@ fn walk<'a>(root: &'a Path, options: &'a ReadOptions) -> impl Iterator<Item = Wa
             }
             let hidden = entry.file_name().as_encoded_bytes().first() == Some(&b'.');
             !hidden
+                && !on_virtual_device(entry, &devices)
                 && (skipped.is_empty() || {
                     let relative = relative_str(root, entry.path());
                     !skipped.iter().any(|folder| is_under(&relative, folder))
@@ -225,7 +294,7 @@ fn walk<'a>(root: &'a Path, options: &'a ReadOptions) -> impl Iterator<Item = Wa
                         "this is a folder named like a note; the notes inside it are read as usual, but it is not a note itself",
                     )))
                 } else {
-                    None
+                    Some(Walked::Problem(not_a_file(&relative_path(root, entry.path()))))
                 }
             }
             Err(err) => {
@@ -438,6 +507,46 @@ mod tests {
             read_vault(&dir.path().join("f.md"), &ReadOptions::default()),
             Err(ReadError::NotAFolder(_))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn named_pipes_are_reported_not_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "People/Ann.md", "- 2026-11-01 call\n");
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("People/Pipe.md"))
+            .status()
+            .expect("mkfifo");
+        assert!(status.success());
+        // Opening the pipe for reading would block until a writer comes: it must not be opened.
+        let vault = read_vault(dir.path(), &ReadOptions::default()).expect("read");
+        assert_eq!(vault.notes.len(), 1);
+        let d = &vault.diagnostics[0];
+        assert_eq!((d.path.as_str(), d.code), ("People/Pipe.md", "not-a-note"));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn virtual_file_systems_are_not_walked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "People/Ann.md", "- 2026-11-01 call\n");
+        // `/proc/self/root` leads back to `/`: without the device check this walks the
+        // whole machine.
+        for target in ["/proc", "/sys", "/dev"] {
+            let link = dir.path().join(target.trim_start_matches('/'));
+            std::os::unix::fs::symlink(target, link).expect("symlink");
+        }
+        let vault = read_vault(dir.path(), &ReadOptions::default()).expect("read");
+        let paths: Vec<_> = vault.notes.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(paths, vec!["People/Ann.md"]);
+        assert!(vault.diagnostics.is_empty(), "{:?}", vault.diagnostics);
+    }
+
+    #[test]
+    fn the_root_of_the_file_system_is_not_a_vault() {
+        let err = read_vault(Path::new("/"), &ReadOptions::default()).expect_err("refused");
+        assert!(err.to_string().contains("root of the file system"), "{err}");
     }
 
     #[test]
