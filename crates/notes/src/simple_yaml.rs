@@ -7,7 +7,7 @@
 //! scalars, anchors, tags, escapes, comments after values, unusual keys or characters,
 //! numbers other than plain integers. It never guesses: whatever it does answer is what
 //! the YAML library (`crate::yaml`) gives for the same text, which `tests` below check on generated documents
-//! and `tests/tests/corpora.rs` on every note of the corpora.
+//! and `tests/suite/corpora.rs` on every note of the corpora.
 
 use crate::value::Value;
 

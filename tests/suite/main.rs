@@ -1,0 +1,24 @@
+//! End-to-end tests of the `vault` binary, as one test binary (`cargo test -p vault --test
+//! suite`): each module is one concern, `support` holds the shared helpers.
+
+mod support;
+
+mod cases;
+mod colour;
+mod completions;
+mod contract;
+mod corpora;
+mod example;
+mod faults;
+mod help;
+mod names;
+mod privacy;
+mod readme;
+mod templates;
+mod terminal;
+mod write;
+mod write_corpora;
+mod write_guard;
+mod write_safety;
+mod write_shapes;
+mod write_stress;
