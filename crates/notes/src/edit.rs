@@ -5,7 +5,7 @@
 //! are not UTF-8.
 //!
 //! The edits find their place with the reader's own rules (the front-matter split, the
-//! log lines [`crate::log_line_of`] recognises, outside code), so what they add is what the
+//! log lines the reader recognises, outside code), so what they add is what the
 //! next read sees.
 //!
 //! Where [`add_log_line`] puts a line:
