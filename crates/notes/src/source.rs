@@ -3,16 +3,16 @@
 /// A note's text decoded for reading.
 ///
 /// The byte-order mark is removed; bytes that are not UTF-8 are replaced by U+FFFD so the
-/// rest of the note can still be read (the writer never uses this text: it patches the
-/// original bytes).
+/// rest of the note can still be read (the writer finds its places in this text and
+/// patches the original bytes).
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     /// The decoded text, without a byte-order mark.
-    pub text: String,
+    pub(crate) text: String,
     /// Whether the file started with a UTF-8 byte-order mark.
-    pub had_bom: bool,
+    pub(crate) had_bom: bool,
     /// The 1-based line and column of the first invalid UTF-8 byte, if any.
-    pub invalid_utf8_at: Option<(u32, u32)>,
+    pub(crate) invalid_utf8_at: Option<(u32, u32)>,
 }
 
 /// The length of the UTF-8 byte-order mark `bytes` start with: 3, or 0 without one.
@@ -45,13 +45,13 @@ pub(crate) fn conflict_openings(text: &str) -> impl Iterator<Item = u32> + '_ {
 
 impl Source {
     /// Decodes raw file bytes.
-    pub fn decode(bytes: &[u8]) -> Source {
+    pub(crate) fn decode(bytes: &[u8]) -> Source {
         Source::decode_owned(bytes.to_vec())
     }
 
     /// Decodes raw file bytes it takes over: valid UTF-8 (nearly every note) becomes the
     /// text without a copy.
-    pub fn decode_owned(mut bytes: Vec<u8>) -> Source {
+    pub(crate) fn decode_owned(mut bytes: Vec<u8>) -> Source {
         let bom = bom_len(&bytes);
         let had_bom = bom > 0;
         bytes.drain(..bom);
