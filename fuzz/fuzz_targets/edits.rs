@@ -7,7 +7,7 @@ use vault_notes::edit::{add_log_line, complete_task, remove_property, set_proper
 
 fuzz_target!(|data: &[u8]| {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
-    if let Ok((after, _)) = add_log_line(data, date, "coffee: fuzz") {
+    if let Ok(after) = add_log_line(data, date, "coffee: fuzz") {
         // The original bytes are all still there, in order, around the new line.
         let prefix = data.iter().zip(&after).take_while(|(a, b)| a == b).count();
         let suffix = data.iter().rev().zip(after.iter().rev()).take_while(|(a, b)| a == b).count();

@@ -1,14 +1,12 @@
 //! Scanning a note's Markdown body for what `vault` needs: dated log lines, open tasks,
 //! and wikilinks outside code.
 
-use std::ops::Range;
-
 use chrono::NaiveDate;
-use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::dates::split_iso_date;
+use crate::line::{Body, Kind, classify};
 use crate::link::wikilinks;
-use crate::source::{Needle, lines_with_offsets, to_u32};
+use crate::source::to_u32;
 
 /// A dated line in a person's note: `- 2026-10-02 coffee: talked about her new role #got`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,39 +78,39 @@ pub struct BodyScan {
 
 /// Scans `body`, whose first line is line `first_line` of the file.
 pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
-    let code = Code::find(body);
+    let body = Body::new(body);
     let mut out = BodyScan::default();
-    for (index, (offset, line)) in lines_with_offsets(body).enumerate() {
+    for (index, line) in body.lines().enumerate() {
         let line_no = first_line.saturating_add(to_u32(index));
-        if code.in_block(offset) {
+        if line.in_code {
             continue;
         }
-        let item = classify(line);
-        let is_task = matches!(item, LineKind::Task { .. });
+        let kind = line.shape().kind;
+        let is_task = matches!(kind, Kind::Task { .. });
         if what.links || is_task {
             let mut context = None;
-            for link in wikilinks(line) {
-                if code.contains(offset + link.start) {
+            for link in wikilinks(line.text) {
+                if body.is_code(line.start + link.start) {
                     continue;
                 }
                 out.links.push(Link {
                     target: link.target.to_owned(),
                     line: line_no,
-                    column: to_u32(line[..link.start].chars().count() + 1),
+                    column: to_u32(line.text[..link.start].chars().count() + 1),
                     in_task: is_task,
                     property: None,
                     context: what.links.then(|| {
                         context
-                            .get_or_insert_with(|| line.trim().to_owned())
+                            .get_or_insert_with(|| line.text.trim().to_owned())
                             .clone()
                     }),
                 });
             }
         }
-        match item {
-            LineKind::Task { open: true, text } => out.tasks.push(task(text, line_no)),
-            LineKind::Item(text) | LineKind::Heading(text) if what.log => {
-                if let Some(entry) = log_line(text, line_no) {
+        match kind {
+            Kind::Task { text, .. } if kind.is_open_task() => out.tasks.push(task(text, line_no)),
+            _ if what.log => {
+                if let Some(entry) = log_entry(&kind, line_no) {
                     out.log.push(entry);
                 }
             }
@@ -122,68 +120,23 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
     out
 }
 
-enum LineKind<'a> {
-    /// A list item that is not a task, with the text after the marker.
-    Item(&'a str),
-    /// A heading, with the text after the `#`s.
-    Heading(&'a str),
-    /// A task, open (`[ ]`, `[/]`) or not (`[x]`, `[-]`).
-    Task {
-        open: bool,
-        text: &'a str,
-    },
-    Other,
-}
-
-fn classify(line: &str) -> LineKind<'_> {
-    let trimmed = line.trim_start_matches([' ', '\t']);
-    // Quoted lines (`> - [ ] …`) are read like the lines they quote.
-    let trimmed = trimmed
-        .trim_start_matches(['>', ' '])
-        .trim_start_matches('\t');
-    if let Some(rest) = trimmed.strip_prefix('#') {
-        let rest = rest.trim_start_matches('#');
-        let level = trimmed.len() - rest.len();
-        return if level <= 6 && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            LineKind::Heading(rest.trim())
-        } else {
-            LineKind::Other
-        };
-    }
-    let Some(text) = list_item_text(trimmed) else {
-        return LineKind::Other;
-    };
-    let bytes = text.as_bytes();
-    if bytes.len() >= 3
-        && bytes[0] == b'['
-        && bytes[2] == b']'
-        && (bytes.len() == 3 || bytes[3] == b' ')
-    {
-        let open = matches!(bytes[1], b' ' | b'/');
-        return LineKind::Task {
-            open,
-            text: text[3..].trim(),
-        };
-    }
-    LineKind::Item(text)
-}
-
-/// The log line a single line of a person's note stands for, if it is one (a list item or
-/// heading starting with a date; tasks are not log lines).
-pub fn log_line_of(line: &str) -> Option<LogLine> {
-    match classify(line) {
-        LineKind::Item(text) | LineKind::Heading(text) => log_line(text, 1),
-        LineKind::Task { .. } | LineKind::Other => None,
+/// The log line a line of a person's note stands for, if it is one: a list item or heading
+/// that starts with a date (tasks are not log lines). `line` is its 1-based line number.
+pub(crate) fn log_entry(kind: &Kind<'_>, line: u32) -> Option<LogLine> {
+    match *kind {
+        Kind::Item { text, .. } | Kind::Heading { title: text, .. } => log_line(text, line),
+        Kind::Task { .. } | Kind::Blank | Kind::Other => None,
     }
 }
 
 /// A line as plain text: list markers and heading marks removed, wikilinks shown by their
 /// label or file name, whitespace collapsed.
 pub fn plain_text(line: &str) -> String {
-    let text = match classify(line) {
-        LineKind::Item(t) | LineKind::Heading(t) => t,
-        LineKind::Task { text, .. } => text,
-        LineKind::Other => line.trim(),
+    let text = match classify(line).kind {
+        Kind::Item { text, .. } | Kind::Heading { title: text, .. } | Kind::Task { text, .. } => {
+            text
+        }
+        Kind::Blank | Kind::Other => line.trim(),
     };
     links_as_text(text)
 }
@@ -192,27 +145,6 @@ pub fn plain_text(line: &str) -> String {
 fn links_as_text(text: &str) -> String {
     let out = crate::link::unlink(text);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The text after a list marker (`- `, `* `, `+ `, `1. `, `1) `), if `line` is a list item.
-fn list_item_text(line: &str) -> Option<&str> {
-    let bytes = line.as_bytes();
-    let after_marker = match bytes.first()? {
-        b'-' | b'*' | b'+' => 1,
-        b'0'..=b'9' => {
-            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-            match bytes.get(digits) {
-                Some(b'.' | b')') if digits <= 9 => digits + 1,
-                _ => return None,
-            }
-        }
-        _ => return None,
-    };
-    match bytes.get(after_marker) {
-        Some(b' ' | b'\t') => Some(line[after_marker..].trim_start()),
-        None => Some(""),
-        _ => None,
-    }
 }
 
 fn log_line(text: &str, line: u32) -> Option<LogLine> {
@@ -302,55 +234,6 @@ fn task(text: &str, line: u32) -> Task {
         links,
         line,
     }
-}
-
-/// Where the code is in a body: links and log lines there do not count.
-#[derive(Default)]
-struct Code {
-    blocks: Vec<Range<usize>>,
-    spans: Vec<Range<usize>>,
-}
-
-static INDENTED: Needle = Needle::new(|| memchr::memmem::Finder::new(b"\n    "));
-static TABBED: Needle = Needle::new(|| memchr::memmem::Finder::new(b"\n\t"));
-
-impl Code {
-    /// Finds code blocks and spans the way CommonMark does; bodies without a backtick,
-    /// a tilde or an indented line cannot have code and skip the parser.
-    fn find(body: &str) -> Code {
-        let bytes = body.as_bytes();
-        let may_have_code = memchr::memchr2(b'`', b'~', bytes).is_some()
-            || bytes.starts_with(b"    ")
-            || bytes.starts_with(b"\t")
-            || INDENTED.is_in(bytes)
-            || TABBED.is_in(bytes);
-        let mut code = Code::default();
-        if !may_have_code {
-            return code;
-        }
-        for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
-            match event {
-                Event::Code(_) => code.spans.push(range),
-                Event::Start(Tag::CodeBlock(_)) => code.blocks.push(range),
-                _ => {}
-            }
-        }
-        code
-    }
-
-    fn in_block(&self, offset: usize) -> bool {
-        within(&self.blocks, offset)
-    }
-
-    fn contains(&self, offset: usize) -> bool {
-        self.in_block(offset) || within(&self.spans, offset)
-    }
-}
-
-/// Whether `offset` is in one of `ranges` (sorted, not overlapping), by binary search.
-fn within(ranges: &[Range<usize>], offset: usize) -> bool {
-    let i = ranges.partition_point(|r| r.end <= offset);
-    ranges.get(i).is_some_and(|r| r.contains(&offset))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::link::wikilinks;
 use crate::options::{ReadOptions, is_under};
 use crate::person::{Person, is_placeholder};
 use crate::properties::{Entry, Properties};
-use crate::source::{Needle, Source, line_column, to_u32};
+use crate::source::{Source, conflict_openings, line_column, to_u32};
 use crate::value::Value;
 use crate::yaml;
 
@@ -150,27 +150,18 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
 /// Reports git conflict markers (`<<<<<<<`, `=======`, `>>>>>>>` at the start of a line);
 /// returns whether there are any.
 fn conflict_markers(path: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
-    static MARKER: Needle = Needle::new(|| memchr::memmem::Finder::new(b"<<<<<<<"));
-    if !MARKER.is_in(text.as_bytes()) {
-        return false;
-    }
     let mut found = false;
-    for (i, (_, line)) in crate::source::lines_with_offsets(text).enumerate() {
-        // Only the opening marker is reported: one diagnostic per conflict.
-        let opens = line
-            .strip_prefix("<<<<<<<")
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
-        if opens {
-            found = true;
-            diagnostics.push(Diagnostic::new(
-                path,
-                to_u32(i + 1),
-                1,
-                Severity::Error,
-                "conflict-markers",
-                "this note has git conflict markers (<<<<<<< … ======= … >>>>>>>); its properties are not trusted until you keep one version and delete the markers",
-            ));
-        }
+    // Only the opening marker is reported: one diagnostic per conflict.
+    for line in conflict_openings(text) {
+        found = true;
+        diagnostics.push(Diagnostic::new(
+            path,
+            line,
+            1,
+            Severity::Error,
+            "conflict-markers",
+            "this note has git conflict markers (<<<<<<< … ======= … >>>>>>>); its properties are not trusted until you keep one version and delete the markers",
+        ));
     }
     found
 }
@@ -349,19 +340,8 @@ impl<'a> KeyPositions<'a> {
 
 /// Line and value column of each top-level key (keys start at column 1).
 fn key_positions(yaml: &str, first_line: u32) -> Vec<(&str, u32, u32)> {
-    crate::source::lines_with_offsets(yaml)
-        .enumerate()
-        .filter_map(|(i, (_, line))| {
-            if line.starts_with([' ', '\t', '#', '-']) {
-                return None;
-            }
-            let colon = line.find(':')?;
-            let key = line[..colon].trim().trim_matches(['"', '\'']);
-            let value_start =
-                colon + 1 + (line.len() - colon - 1 - line[colon + 1..].trim_start().len());
-            let column = line[..value_start].chars().count() + 1;
-            Some((key, first_line + to_u32(i), to_u32(column)))
-        })
+    crate::line::keys(yaml)
+        .map(|key| (key.name, first_line + to_u32(key.index), key.value_column()))
         .collect()
 }
 

@@ -3,33 +3,58 @@
 /// A note's text decoded for reading.
 ///
 /// The byte-order mark is removed; bytes that are not UTF-8 are replaced by U+FFFD so the
-/// rest of the note can still be read (the writer never uses this text: it patches the
-/// original bytes).
+/// rest of the note can still be read (the writer finds its places in this text and
+/// patches the original bytes).
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     /// The decoded text, without a byte-order mark.
-    pub text: String,
+    pub(crate) text: String,
     /// Whether the file started with a UTF-8 byte-order mark.
-    pub had_bom: bool,
+    pub(crate) had_bom: bool,
     /// The 1-based line and column of the first invalid UTF-8 byte, if any.
-    pub invalid_utf8_at: Option<(u32, u32)>,
+    pub(crate) invalid_utf8_at: Option<(u32, u32)>,
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The length of the UTF-8 byte-order mark `bytes` start with: 3, or 0 without one.
+pub(crate) fn bom_len(bytes: &[u8]) -> usize {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    }
+}
+
+/// The 1-based lines of `text` that open a git conflict: `<<<<<<<` at the start of the
+/// line, alone or before a space. A note in the middle of a merge has two versions of
+/// what it says: the reader does not trust its properties and the edits refuse it.
+pub(crate) fn conflict_openings(text: &str) -> impl Iterator<Item = u32> + '_ {
+    static MARKER: Needle = Needle::new(|| memchr::memmem::Finder::new(b"<<<<<<<"));
+    let lines = MARKER
+        .is_in(text.as_bytes())
+        .then(|| lines_with_offsets(text));
+    lines
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, (_, line))| {
+            line.strip_prefix("<<<<<<<")
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+        .map(|(i, _)| to_u32(i + 1))
+}
 
 impl Source {
     /// Decodes raw file bytes.
-    pub fn decode(bytes: &[u8]) -> Source {
+    pub(crate) fn decode(bytes: &[u8]) -> Source {
         Source::decode_owned(bytes.to_vec())
     }
 
     /// Decodes raw file bytes it takes over: valid UTF-8 (nearly every note) becomes the
     /// text without a copy.
-    pub fn decode_owned(mut bytes: Vec<u8>) -> Source {
-        let had_bom = bytes.starts_with(BOM);
-        if had_bom {
-            bytes.drain(..BOM.len());
-        }
+    pub(crate) fn decode_owned(mut bytes: Vec<u8>) -> Source {
+        let bom = bom_len(&bytes);
+        let had_bom = bom > 0;
+        bytes.drain(..bom);
         match String::from_utf8(bytes) {
             Ok(text) => Source {
                 text,
@@ -71,9 +96,6 @@ pub(crate) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Iterates over the lines of `text` with the byte offset where each starts.
-///
-/// Line contents exclude the `\n` and a `\r` before it.
 /// The offset of the first two equal bytes `byte byte` (`[[`, `]]`, `{{`) in `haystack`.
 ///
 /// `memchr::memmem::find` builds a searcher on every call, which for a two-byte needle
@@ -97,22 +119,11 @@ impl Needle {
     }
 }
 
-pub fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= text.len() {
-            return None;
-        }
-        let rest = &text[start..];
-        let (line, advance) = match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(i) => (&rest[..i], i + 1),
-            None => (rest, rest.len()),
-        };
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let at = start;
-        start += advance;
-        Some((at, line))
-    })
+/// Iterates over the lines of `text` with the byte offset where each starts; line
+/// contents exclude the `\n` and a `\r` before it. The one line splitter is
+/// [`crate::line::lines`].
+pub(crate) fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    crate::line::lines(text)
 }
 
 #[cfg(test)]
@@ -140,8 +151,9 @@ mod tests {
     }
 
     #[test]
-    fn lines_strip_crlf() {
-        let lines: Vec<_> = lines_with_offsets("a\r\nbc\n\nd").collect();
-        assert_eq!(lines, vec![(0, "a"), (3, "bc"), (6, ""), (7, "d")]);
+    fn conflict_openings_are_marker_lines() {
+        let text = "a\n<<<<<<< HEAD\nb\n=======\n>>>>>>> x\n<<<<<<<\n <<<<<<< no\n<<<<<<<<\n";
+        assert_eq!(conflict_openings(text).collect::<Vec<_>>(), [2, 6]);
+        assert_eq!(conflict_openings("no markers").count(), 0);
     }
 }

@@ -1,141 +1,216 @@
-//! Property tests of the lossless edits: on random notes (front matter or not, BOM, CRLF,
-//! odd spacing, logs newest or oldest first, no final newline) each edit adds or changes
-//! exactly one line, and reading the result shows the new fact.
+//! Property tests of the lossless edits. Random notes — with or without front matter,
+//! byte-order mark, CRLF, odd spacing, logs as list items or headings, newest or oldest
+//! first, inside a log section or not, no final newline, bytes that are not UTF-8 — and the
+//! edits on them: exactly one line is added or changed, where expected, and reading the
+//! result shows the new fact.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use vault_notes::edit::{LogPlacement, add_log_line, complete_task, remove_property, set_property};
-use vault_notes::{ReadOptions, parse_note};
+use vault_notes::edit::{
+    add_log_line, clear_property, complete_task, remove_property, set_property, yaml_scalar,
+};
+use vault_notes::{LogLine, Parsed, ReadOptions, parse_note};
+
+/// Stands for a fenced code block holding a dated line, which is not a log line.
+const CODE: &[u8] = b"<code block>";
 
 #[derive(Debug, Clone)]
-struct NoteSpec {
+struct Spec {
     bom: bool,
-    crlf: bool,
+    eol: &'static str,
     final_newline: bool,
-    front_matter: Option<Vec<String>>,
-    heading: bool,
-    marker: char,
-    indent: &'static str,
+    front_matter: Option<Vec<&'static str>>,
+    section: Option<&'static str>,
+    lead: &'static str,
+    linked: bool,
     dates: Vec<NaiveDate>,
     newest_first: bool,
-    prose: Vec<String>,
+    before: Vec<&'static [u8]>,
+    after: Vec<&'static [u8]>,
 }
 
-impl NoteSpec {
+impl Spec {
     fn render(&self) -> Vec<u8> {
-        let mut lines: Vec<String> = Vec::new();
+        let mut lines: Vec<Vec<u8>> = Vec::new();
         if let Some(fm) = &self.front_matter {
-            lines.push("---".into());
-            lines.extend(fm.iter().cloned());
-            lines.push("---".into());
+            lines.push(b"---".to_vec());
+            lines.extend(fm.iter().map(|l| l.as_bytes().to_vec()));
+            lines.push(b"---".to_vec());
         }
-        lines.extend(self.prose.iter().cloned());
-        if self.heading {
-            lines.push("## Log".into());
+        for line in &self.before {
+            if *line == CODE {
+                lines
+                    .extend([&b"```"[..], b"- 2020-01-01 inside code", b"```"].map(<[u8]>::to_vec));
+            } else {
+                lines.push(line.to_vec());
+            }
+        }
+        if let Some(heading) = self.section {
+            lines.push(heading.as_bytes().to_vec());
         }
         let mut dates = self.dates.clone();
         dates.sort();
         if self.newest_first {
             dates.reverse();
         }
-        for (i, d) in dates.iter().enumerate() {
-            lines.push(format!(
-                "{}{} {d} call: number {i}",
-                self.indent, self.marker
-            ));
+        for (i, date) in dates.iter().enumerate() {
+            let date = if self.linked {
+                format!("[[{date}]]")
+            } else {
+                date.to_string()
+            };
+            lines.push(format!("{}{date} call: number {i}", self.lead).into_bytes());
+            if self.lead.starts_with('#') {
+                lines.push(b"What we said.".to_vec());
+            }
         }
-        lines.push("Closing words.".into());
-        let eol = if self.crlf { "\r\n" } else { "\n" };
-        let mut text = lines.join(eol);
-        if self.final_newline {
-            text.push_str(eol);
-        }
+        lines.extend(self.after.iter().map(|l| l.to_vec()));
         let mut bytes = if self.bom {
             b"\xEF\xBB\xBF".to_vec()
         } else {
             Vec::new()
         };
-        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend(lines.join(self.eol.as_bytes()));
+        if self.final_newline && !lines.is_empty() {
+            bytes.extend_from_slice(self.eol.as_bytes());
+        }
         bytes
+    }
+
+    /// The new line as it should be written.
+    fn expected_line(&self, date: NaiveDate) -> String {
+        if self.dates.is_empty() {
+            return format!("- {date} coffee: proptest");
+        }
+        let date = if self.linked {
+            format!("[[{date}]]")
+        } else {
+            date.to_string()
+        };
+        format!("{}{date} coffee: proptest", self.lead)
+    }
+
+    /// The line ending a new line gets: the note's, `\n` when it has none.
+    fn eol_of(&self, bytes: &[u8]) -> &'static str {
+        if bytes.contains(&b'\n') {
+            self.eol
+        } else {
+            "\n"
+        }
+    }
+
+    fn has_log(&self) -> bool {
+        self.section.is_some() || !self.dates.is_empty()
     }
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
-    (0u32..900).prop_map(|n| {
-        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Days::new(u64::from(n))
+    (0u64..900).prop_map(|n| {
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Days::new(n)
     })
 }
 
-fn spec() -> impl Strategy<Value = NoteSpec> {
-    // Distinct keys: a front matter with a key twice is not valid YAML.
-    let fm_lines = prop::sample::subsequence(
+fn spec() -> impl Strategy<Value = Spec> {
+    let front_matter = prop::option::of(prop::sample::subsequence(
         vec![
-            "name: Pat".to_owned(),
-            "cadence:   30".to_owned(),
-            "# a comment".to_owned(),
-            "tags: [a, \"b\"]".to_owned(),
-            "aliases:\n  - P".to_owned(),
-            "role: 'CTO'   ".to_owned(),
+            "name: Pat",
+            "cadence:   30",
+            "# a comment",
+            "tags: [a, \"b # c\"]",
+            "aliases:\n  - P",
+            "role: 'CTO'   ",
+            "company: Acme # since 2020",
+            "prm-snooze-until: 2020-01-01",
+            "paused: false",
+            "last contact:",
         ],
-        0..5,
-    );
+        0..6,
+    ));
+    let prose: &[&[u8]] = &[
+        b"Some prose.",
+        b"",
+        b"  indented",
+        b"# Pat",
+        b"## Notes",
+        b"- a plain item",
+        b"- [ ] 2026-01-01 a task, not a log line",
+        b"Caf\xE9 in Latin-1",
+        CODE,
+    ];
     (
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        prop::option::of(fm_lines),
-        any::<bool>(),
-        prop_oneof![Just('-'), Just('*')],
-        prop_oneof![Just(""), Just("  ")],
-        prop::collection::vec(date(), 0..5),
-        any::<bool>(),
+        (
+            any::<bool>(),
+            prop_oneof![Just("\n"), Just("\r\n")],
+            any::<bool>(),
+        ),
+        front_matter,
+        prop::option::of(prop_oneof![
+            Just("## Log"),
+            Just("### Interactions:"),
+            Just("## 📅 Contact log")
+        ]),
+        prop_oneof![
+            Just("- "),
+            Just("* "),
+            Just("  - "),
+            Just("1. "),
+            Just("> - "),
+            Just("### ")
+        ],
+        (
+            any::<bool>(),
+            prop::collection::vec(date(), 0..5),
+            any::<bool>(),
+        ),
+        prop::collection::vec(prop::sample::select(prose.to_vec()), 0..4),
         prop::collection::vec(
-            prop_oneof![
-                Just("Some prose.".to_owned()),
-                Just(String::new()),
-                Just("  indented".to_owned())
-            ],
+            prop::sample::select(vec![&b"## Notes"[..], b"Closing words.", b""]),
             0..3,
         ),
     )
         .prop_map(
             |(
-                bom,
-                crlf,
-                final_newline,
+                (bom, eol, final_newline),
                 front_matter,
-                heading,
-                marker,
-                indent,
-                dates,
-                newest_first,
-                prose,
-            )| NoteSpec {
-                bom,
-                crlf,
-                final_newline,
-                front_matter,
-                heading,
-                marker,
-                indent,
-                dates,
-                newest_first,
-                prose,
+                section,
+                lead,
+                (linked, dates, newest_first),
+                before,
+                after,
+            )| {
+                // A heading log inside a `##` section needs deeper headings.
+                let lead = if lead == "### " && section == Some("### Interactions:") {
+                    "#### "
+                } else {
+                    lead
+                };
+                Spec {
+                    bom,
+                    eol,
+                    final_newline,
+                    front_matter,
+                    section,
+                    lead,
+                    linked,
+                    dates,
+                    newest_first,
+                    before,
+                    after,
+                }
             },
         )
 }
 
-/// Whether `after` is `before` with exactly `line` (and one line ending) inserted at a
-/// line boundary.
-fn one_line_inserted(before: &[u8], after: &[u8], line: &str, eol: &[u8]) -> bool {
-    let mut starts: Vec<usize> = vec![
-        0,
-        if before.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        },
-    ];
+/// Whether `after` is `before` with exactly `line` and one line ending `eol` inserted at
+/// a line boundary (the ending before the line when it is added to a last line that
+/// had none).
+fn one_line_inserted(before: &[u8], after: &[u8], line: &str, eol: &str) -> bool {
+    let bom = if before.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut starts = vec![bom];
     starts.extend(
         before
             .iter()
@@ -145,71 +220,142 @@ fn one_line_inserted(before: &[u8], after: &[u8], line: &str, eol: &[u8]) -> boo
     );
     starts.push(before.len());
     starts.iter().any(|&p| {
-        let mut with_after = before[..p].to_vec();
-        with_after.extend_from_slice(line.as_bytes());
-        with_after.extend_from_slice(eol);
-        with_after.extend_from_slice(&before[p..]);
-        let mut with_before = before[..p].to_vec();
-        with_before.extend_from_slice(eol);
-        with_before.extend_from_slice(line.as_bytes());
-        with_before.extend_from_slice(&before[p..]);
-        with_after == after || (p == before.len() && with_before == after)
+        let with = |first: &[u8], second: &[u8]| {
+            [&before[..p], first, second, &before[p..]].concat() == after
+        };
+        with(line.as_bytes(), eol.as_bytes())
+            || (p == before.len()
+                && !before.ends_with(b"\n")
+                && with(eol.as_bytes(), line.as_bytes()))
     })
 }
 
+fn person(bytes: &[u8]) -> Result<Parsed, TestCaseError> {
+    let parsed = parse_note("People/Pat.md", bytes, &ReadOptions::default());
+    if parsed.note.person.is_none() {
+        return Err(TestCaseError::fail("not read as a person"));
+    }
+    Ok(parsed)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig::with_cases(600))]
 
     #[test]
-    fn log_adds_one_line_and_reads_back(spec in spec(), new in date()) {
+    fn log_adds_one_line_in_order_and_reads_back(spec in spec(), new in date()) {
         let before = spec.render();
-        let (after, placement) = add_log_line(&before, new, "coffee: proptest").map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let eol: &[u8] = if spec.crlf { b"\r\n" } else { b"\n" };
-        if placement == LogPlacement::IntoLog {
-            let marker = if spec.dates.is_empty() { '-' } else { spec.marker };
-            let indent = if spec.dates.is_empty() { "" } else { spec.indent };
-            let line = format!("{indent}{marker} {new} coffee: proptest");
-            prop_assert!(one_line_inserted(&before, &after, &line, eol), "before {:?}\nafter {:?}", String::from_utf8_lossy(&before), String::from_utf8_lossy(&after));
+        let after = add_log_line(&before, new, "coffee: proptest")
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let shown = || format!("before {:?}\nafter  {:?}", String::from_utf8_lossy(&before), String::from_utf8_lossy(&after));
+        let old = person(&before)?.note.log;
+        prop_assert_eq!(old.len(), spec.dates.len(), "the spec's log is read: {}", shown());
+        if spec.has_log() {
+            // Into the log: one line, no new section.
+            prop_assert!(one_line_inserted(&before, &after, &spec.expected_line(new), spec.eol_of(&before)), "{}", shown());
         } else {
-            prop_assert!(spec.dates.is_empty() && !spec.heading);
-            prop_assert!(after.starts_with(&before));
+            // A new `## Log` section at the end.
+            prop_assert!(after.starts_with(&before), "{}", shown());
+            let added = String::from_utf8_lossy(&after[before.len()..]).into_owned();
+            let expected = format!("## Log{0}{1}", spec.eol_of(&before), spec.expected_line(new));
+            prop_assert!(added.trim_start().starts_with(&expected), "{}", shown());
         }
-        let parsed = parse_note("People/P.md", &after, &ReadOptions::default());
-        let found = parsed.note.log.iter().any(|l| l.date == new && l.kind.as_deref() == Some("coffee") && l.summary == "proptest");
-        prop_assert!(found, "{:?}", parsed.note.log);
-        prop_assert_eq!(parsed.note.log.len(), spec.dates.len() + 1);
-        // Dates stay in the order the log uses; a log whose dates do not tell (fewer than
-        // two distinct ones) is taken as newest first.
-        let dates: Vec<NaiveDate> = parsed.note.log.iter().map(|l| l.date).collect();
+        let log = person(&after)?.note.log;
+        prop_assert_eq!(log.len(), old.len() + 1, "{}", shown());
+        let added = log.iter().filter(|l| l.date == new && l.kind.as_deref() == Some("coffee") && l.summary == "proptest").count();
+        prop_assert_eq!(added, 1, "{}", shown());
+        // The log keeps its order: newest first unless it went oldest first (a log of
+        // fewer than two distinct dates is newest first).
+        let dates: Vec<NaiveDate> = log.iter().map(|l| l.date).collect();
         let mut sorted = dates.clone();
         sorted.sort();
         let distinct = spec.dates.iter().collect::<std::collections::BTreeSet<_>>().len();
         if spec.newest_first || distinct < 2 {
             sorted.reverse();
         }
-        prop_assert_eq!(dates, sorted);
+        prop_assert_eq!(dates, sorted, "{}", shown());
     }
 
     #[test]
-    fn snooze_sets_one_line_and_reads_back(spec in spec(), until in date()) {
+    fn snooze_changes_or_adds_one_line_and_resume_undoes_it(spec in spec(), until in date()) {
+        let keys = ["snooze_until", "prm-snooze-until"];
         let before = spec.render();
-        let after = set_property(&before, &["snooze_until", "prm-snooze-until"], &until.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let parsed = parse_note("People/P.md", &after, &ReadOptions::default());
-        let person = parsed.note.person.ok_or_else(|| TestCaseError::fail("not a person"))?;
-        prop_assert_eq!(person.snooze_until, Some(until));
-        let eol: &[u8] = if spec.crlf { b"\r\n" } else { b"\n" };
-        if spec.front_matter.is_some() {
-            let line = format!("snooze_until: {until}");
-            prop_assert!(one_line_inserted(&before, &after, &line, eol));
-            // Removing it again gives back the original bytes.
-            let back = remove_property(&after, &["snooze_until"]).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            prop_assert_eq!(back, before);
+        let after = set_property(&before, &keys, &until.to_string())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let parsed = person(&after)?;
+        prop_assert_eq!(parsed.note.person.and_then(|p| p.snooze_until), Some(until));
+        // Nothing else in the note changed meaning.
+        let facts = |log: Vec<LogLine>| {
+            log.into_iter()
+                .map(|l| (l.date, l.kind, l.summary))
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(facts(parsed.note.log), facts(person(&before)?.note.log));
+        match &spec.front_matter {
+            Some(fm) if fm.iter().any(|l| l.starts_with("prm-snooze-until")) => {
+                let old: &[u8] = b"prm-snooze-until: 2020-01-01";
+                let new = format!("prm-snooze-until: {until}");
+                let at = before.windows(old.len()).position(|w| w == old).unwrap_or_default();
+                let expected = [&before[..at], new.as_bytes(), &before[at + old.len()..]].concat();
+                prop_assert_eq!(&after, &expected);
+            }
+            Some(_) => {
+                let line = format!("snooze_until: {until}");
+                prop_assert!(one_line_inserted(&before, &after, &line, spec.eol_of(&before)));
+                prop_assert_eq!(remove_property(&after, &keys).map_err(|e| TestCaseError::fail(e.to_string()))?, before.clone());
+                // Removing only the key that was added gives back the original bytes too.
+                prop_assert_eq!(remove_property(&after, &["snooze_until"]).map_err(|e| TestCaseError::fail(e.to_string()))?, before);
+            }
+            None => {
+                let bom = if spec.bom { 3 } else { 0 };
+                let header = format!("---{0}snooze_until: {until}{0}---{0}", spec.eol_of(&before));
+                let expected = [&before[..bom], header.as_bytes(), &before[bom..]].concat();
+                prop_assert_eq!(&after, &expected);
+            }
         }
     }
 
     #[test]
-    fn edits_never_panic_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600), line in 0u32..40, new in date()) {
-        let _ = add_log_line(&bytes, new, "x");
+    fn pause_reads_back_as_paused_and_resume_undoes_it(spec in spec()) {
+        let before = spec.render();
+        let after = set_property(&before, &["paused", "prm-paused"], "true")
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(person(&after)?.note.person.is_some_and(|p| p.paused));
+        let had_paused = spec.front_matter.as_ref().is_some_and(|fm| fm.contains(&"paused: false"));
+        if had_paused {
+            prop_assert_eq!(after.len(), before.len() - 1, "false -> true in place");
+        }
+        // Resuming ends it; when the note had no `paused`, byte for byte as it was (but
+        // for an empty front matter, which goes as if `vault pause` had added it).
+        let resumed = clear_property(&after, &["paused", "prm-paused"], "false")
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(person(&resumed)?.note.person.is_some_and(|p| !p.paused));
+        if !had_paused && spec.front_matter != Some(Vec::new()) {
+            prop_assert_eq!(resumed, before);
+        }
+    }
+
+    #[test]
+    fn yaml_scalars_read_back_as_written(text in "[ -~é📅]{1,30}") {
+        let note = format!("---\nrole: {}\n---\n", yaml_scalar(&text));
+        let parsed = person(note.as_bytes())?;
+        prop_assert!(parsed.diagnostics.is_empty(), "{note}: {:?}", parsed.diagnostics);
+        prop_assert_eq!(parsed.note.person.and_then(|p| p.role), Some(text.trim().to_owned()).filter(|t| !t.is_empty()), "{}", note);
+    }
+
+    #[test]
+    fn edits_never_panic_and_keep_the_original_bytes(
+        bytes in prop_oneof![
+            prop::collection::vec(prop_oneof![any::<u8>(), Just(b'\n'), Just(b'-'), Just(b'#'), Just(b' ')], 0..400),
+            prop::collection::vec(any::<u8>(), 0..600),
+        ],
+        line in 0u32..40,
+        new in date(),
+    ) {
+        if let Ok(after) = add_log_line(&bytes, new, "x") {
+            let prefix = bytes.iter().zip(&after).take_while(|(a, b)| a == b).count();
+            let suffix = bytes.iter().rev().zip(after.iter().rev()).take_while(|(a, b)| a == b).count();
+            prop_assert!(prefix + suffix >= bytes.len());
+        }
         let _ = set_property(&bytes, &["paused"], "true");
         let _ = remove_property(&bytes, &["paused"]);
         let _ = complete_task(&bytes, line, new);

@@ -55,7 +55,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         args.dry_run,
     );
     edit_note(&write, |before| {
-        let (after, _) = vault_notes::edit::add_log_line(before.bytes, date, &rest)
+        let after = vault_notes::edit::add_log_line(before.bytes, date, &rest)
             .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
         let had = before.note.as_ref().map_or(0, |n| on_date(&n.log));
         Ok(Proposal {
