@@ -430,6 +430,23 @@ mod tests {
     }
 
     #[test]
+    fn a_duplicate_key_is_reported_where_it_is_repeated() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(
+            dir.path().join(CONFIG_FILE),
+            "suggestions: 5\nmonthly_goal: 2\nsuggestions: 4\n",
+        )
+        .expect("write");
+        let err = load(dir.path()).expect_err("duplicate key");
+        assert!(
+            err.message
+                .starts_with("vault.yaml:3:1: the key `suggestions` appears twice"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
     fn cadence_overrides() {
         let dir = tempfile::tempdir().expect("tempdir");
         fs::write(

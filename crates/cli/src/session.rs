@@ -12,6 +12,7 @@ use vault_render::{BUILTIN_TEMPLATES, TemplateOverride, Templates};
 use crate::config::{self, Settings, read_settings_file};
 use crate::exit::Exit;
 use crate::person_match::find_person;
+use crate::write::NoteWrite;
 use crate::write::human_size;
 
 /// Keeps `value` until the process exits. The read-only commands hold the vault and its
@@ -215,6 +216,16 @@ impl Session {
             _ => format!("{}; nothing was written", diagnostic.message),
         };
         Some(Exit::failure(format!("{path}: {why}")))
+    }
+
+    /// A write of the existing note `path` (vault-relative) through the one write path.
+    pub fn edit<'a>(&'a self, path: &'a str, dry_run: bool) -> NoteWrite<'a> {
+        NoteWrite::edit(&self.root, path, &self.settings.read, dry_run)
+    }
+
+    /// A write that creates the note `path` (vault-relative) through the one write path.
+    pub fn create<'a>(&'a self, path: &'a str, dry_run: bool) -> NoteWrite<'a> {
+        NoteWrite::create(&self.root, path, &self.settings.read, dry_run)
     }
 
     /// The vault's folder name, for titles.

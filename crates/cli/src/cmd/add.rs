@@ -8,7 +8,7 @@ use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::plain_argument;
 use crate::session::{Session, keep};
-use crate::write::{NoteWrite, Proposal, edit_note};
+use crate::write::{Proposal, edit_note};
 
 /// Arguments of `vault add`.
 #[derive(Debug, clap::Args)]
@@ -66,7 +66,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         format!("{folder}/{name}.md")
     };
     let text = person_note(&session, name, args)?;
-    let write = NoteWrite::create(&session.root, &path, &session.settings.read, args.dry_run);
+    let write = session.create(&path, args.dry_run);
     edit_note(&write, |_| {
         Ok(Proposal {
             after: text.into_bytes(),

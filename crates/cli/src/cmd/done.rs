@@ -4,7 +4,7 @@ use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::plain_argument;
 use crate::session::Session;
-use crate::write::{NoteWrite, Proposal, edit_note};
+use crate::write::{Proposal, edit_note};
 
 /// Arguments of `vault done`.
 #[derive(Debug, clap::Args)]
@@ -60,12 +60,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             )));
         }
     };
-    let write = NoteWrite::edit(
-        &session.root,
-        &follow_up.path,
-        &session.settings.read,
-        args.dry_run,
-    );
+    let write = session.edit(&follow_up.path, args.dry_run);
     let (path, text) = (&follow_up.path, &follow_up.text);
     edit_note(&write, |before| {
         // The note may have changed since the vault was read (another command logged a

@@ -5,7 +5,7 @@ use crate::exit::Exit;
 use crate::output::plain_argument;
 use crate::session::Session;
 use crate::when::parse_when;
-use crate::write::{NoteWrite, Proposal, edit_note};
+use crate::write::{Proposal, edit_note};
 
 /// Arguments of `vault log`.
 #[derive(Debug, clap::Args)]
@@ -48,12 +48,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         ""
     };
     let on_date = move |log: &[vault_notes::LogLine]| log.iter().filter(|l| l.date == date).count();
-    let write = NoteWrite::edit(
-        &session.root,
-        &note.path,
-        &session.settings.read,
-        args.dry_run,
-    );
+    let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
         let after = vault_notes::edit::add_log_line(before.bytes, date, &rest)
             .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;

@@ -6,7 +6,7 @@ use vault_notes::{Note, Property};
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::session::Session;
-use crate::write::{NoteWrite, Proposal, edit_note};
+use crate::write::{Proposal, edit_note};
 
 /// Arguments of `vault pause` and `vault resume`.
 #[derive(Debug, clap::Args)]
@@ -24,12 +24,7 @@ pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let note = session.find_person(&args.person)?;
     let name = note.display_name();
     let keys: Vec<&str> = Property::Paused.keys().collect();
-    let write = NoteWrite::edit(
-        &session.root,
-        &note.path,
-        &session.settings.read,
-        args.dry_run,
-    );
+    let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
         Ok(Proposal {
             after: set_property(before.bytes, &keys, "true")
@@ -50,7 +45,7 @@ pub fn resume(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let note = session.find_person(&args.person)?;
     let today = session.today;
     let options = &session.settings.read;
-    let write = NoteWrite::edit(&session.root, &note.path, options, args.dry_run);
+    let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
         // Decided from the note as it is now, under the lock.
         let Some(person) = before.note.as_ref().and_then(|n| n.person.as_ref()) else {

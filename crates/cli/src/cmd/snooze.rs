@@ -8,7 +8,7 @@ use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::plain_argument;
 use crate::session::Session;
-use crate::write::{NoteWrite, Proposal, edit_note};
+use crate::write::{Proposal, edit_note};
 
 /// Arguments of `vault snooze`.
 #[derive(Debug, clap::Args)]
@@ -46,12 +46,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let note = session.find_person(&args.person)?;
     let name = note.display_name();
     let keys: Vec<&str> = Property::SnoozeUntil.keys().collect();
-    let write = NoteWrite::edit(
-        &session.root,
-        &note.path,
-        &session.settings.read,
-        args.dry_run,
-    );
+    let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
         Ok(Proposal {
             after: set_property(before.bytes, &keys, &yaml_scalar(&until.to_string()))
