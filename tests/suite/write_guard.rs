@@ -33,6 +33,7 @@ fn spawn(root: &Path, args: &[&str], env: &[(&str, &Path)]) -> Child {
         .env_remove("VAULT_TODAY")
         .env_remove("VAULT_TEST_EDIT_BEFORE_WRITE")
         .env_remove("VAULT_TEST_PAUSE_BEFORE_RENAME")
+        .env_remove("VAULT_TEST_PAUSE_AFTER_CHECK")
         .env("NO_COLOR", "1")
         .arg("--vault")
         .arg(root)
@@ -230,6 +231,19 @@ fn wait_for(path: &Path) {
 
 #[test]
 fn an_editor_saving_while_vault_writes_keeps_its_bytes() {
+    editor_saves_during("VAULT_TEST_PAUSE_BEFORE_RENAME");
+}
+
+/// The last instant: after vault's last comparison, right before the new file takes the
+/// note's place. The exchange of the two files sees the save and puts the editor's file
+/// back, whole.
+#[test]
+fn an_editor_saving_after_the_last_check_keeps_its_bytes() {
+    editor_saves_during("VAULT_TEST_PAUSE_AFTER_CHECK");
+}
+
+/// An editor saves the note, in each style, while `vault log` is paused at `pause`.
+fn editor_saves_during(pause: &str) {
     if !cfg!(debug_assertions) {
         eprintln!("skipped: the test hook exists in debug builds only");
         return;
@@ -238,11 +252,7 @@ fn an_editor_saving_while_vault_writes_keeps_its_bytes() {
         let (dir, root) = ann();
         let hook = dir.path().join("hook");
         fs::create_dir(&hook).unwrap_or_else(|e| panic!("{e}"));
-        let child = spawn(
-            &root,
-            &["log", "Ann", "lunch"],
-            &[("VAULT_TEST_PAUSE_BEFORE_RENAME", &hook)],
-        );
+        let child = spawn(&root, &["log", "Ann", "lunch"], &[(pause, &hook)]);
         // vault has read the note, made its edit and synced the temporary file.
         wait_for(&hook.join("ready"));
         editor_save(&root.join("People/Ann.md"), style);

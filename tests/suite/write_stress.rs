@@ -42,6 +42,7 @@ fn spawn_log(bin: &Path, root: &Path, what: &str) -> Child {
     Command::new(bin)
         .env_remove("VAULT_TEST_EDIT_BEFORE_WRITE")
         .env_remove("VAULT_TEST_PAUSE_BEFORE_RENAME")
+        .env_remove("VAULT_TEST_PAUSE_AFTER_CHECK")
         .env("NO_COLOR", "1")
         .arg("--vault")
         .arg(root)

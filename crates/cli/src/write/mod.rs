@@ -17,17 +17,22 @@
 //! 8. **Check again**, immediately before the rename: the note must still be the same file
 //!    (device and inode: a save by write-and-rename is caught) with the same bytes (a save
 //!    in place or an append is caught). Otherwise nothing is written (exit 1).
-//! 9. **Rename** the temporary file over the note (a new note is linked into place, which
-//!    fails if the name was taken meanwhile), and sync the folder.
-//! 10. **Check after**: the old file, still open, must hold the bytes read in step 3 (a
-//!     save in place or an append that came between step 8 and the rename is found there
-//!     and put back); the note must be the file written, with the bytes written.
+//! 9. **Exchange** the temporary file with the note in one step (`renameat2` with
+//!    `RENAME_EXCHANGE`; a new note is linked into place, which fails if the name was
+//!    taken meanwhile), and sync the folder. The file that was the note is not destroyed:
+//!    it now has the temporary name.
+//! 10. **Settle**: that file must be the one read in step 3 with the bytes read; then it is
+//!     removed. Otherwise another program saved the note between step 8 and step 9 (in
+//!     place, or by renaming its file over the note): its file is exchanged back, whole,
+//!     and the edit is refused. On a file system that cannot exchange, step 9 is a plain
+//!     rename and step 10 checks after it (the old file, still open, must hold the bytes
+//!     read; a save in place found there is put back).
 //!
-//! What is not guaranteed: an editor that saves by writing another file and renaming it
-//! over the note in the microseconds between step 8 and step 9 loses that save (its file
-//! is replaced, and nothing of it is left to find). An editor that keeps the old file open
-//! and writes into it after step 10 writes into a file that is no longer the note. Extended
-//! attributes and ACLs of a note are not copied to its new version.
+//! What is not guaranteed: with the plain-rename fallback, an editor that saves by
+//! writing another file and renaming it over the note in the microseconds between step 8
+//! and step 9 loses that save. An editor that keeps the old file open and writes into it
+//! after step 10 writes into a file that is no longer the note. Extended attributes and
+//! ACLs of a note are not copied to its new version.
 
 mod lock;
 mod replace;
@@ -45,7 +50,7 @@ use vault_notes::{Note, ReadOptions, Severity, parse_note};
 use crate::diff::unified;
 use crate::exit::Exit;
 use crate::output::visible;
-use replace::{Temp, sync_folder};
+use replace::{Displaced, Temp, sync_folder};
 
 /// One note to write: where it is and how.
 #[derive(Debug, Clone, Copy)]
@@ -221,23 +226,85 @@ where
         keep_owner_and_mode(&temp, &snapshot.meta, path)?;
     }
     temp.write_synced(&after).map_err(cannot_write)?;
-    pause_before_rename();
+    pause_at("VAULT_TEST_PAUSE_BEFORE_RENAME");
 
     let Some(snapshot) = snapshot else {
         link_new_note(temp, &target, path)?;
         return Ok(Outcome::Written(summary));
     };
     let ours = temp.file().metadata().map_err(cannot_write)?;
-    // The last check, as close to the rename as it can be.
+    // The last check, as close to the exchange as it can be.
     let old = match snapshot.still_on_disk(&target.file) {
         Ok(Some(old)) => old,
         Ok(None) => return Err(changed_on_disk(path)),
         Err(e) => return Err(Exit::failure(format!("{path}: cannot read: {e}"))),
     };
-    temp.rename_over(&target.file).map_err(cannot_write)?;
-    sync_folder(&target.folder);
-    check_after(path, &target, &snapshot, old, &ours, &after)?;
+    pause_at("VAULT_TEST_PAUSE_AFTER_CHECK");
+    match temp.exchange(&target.file) {
+        Ok(displaced) => {
+            sync_folder(&target.folder);
+            settle_exchange(path, &target, &snapshot, old, &ours, displaced)?;
+        }
+        // A file system that cannot exchange names: a plain rename, checked after.
+        Err((temp, e)) if replace::is_unsupported(&e) => {
+            temp.rename_over(&target.file).map_err(cannot_write)?;
+            sync_folder(&target.folder);
+            check_after(path, &target, &snapshot, old, &ours, &after)?;
+        }
+        Err((_, e)) => return Err(cannot_write(e)),
+    }
     Ok(Outcome::Written(summary))
+}
+
+/// After the exchange the note is the edit's file, and `displaced` holds the file that
+/// was the note an instant before. Unless that is still the file read, with the bytes read,
+/// another program saved the note between the last check and the exchange (in place, or
+/// by renaming its own file over the note): its file is put back, whole, and the edit is
+/// refused. Nothing is unlinked before it is known to hold nothing new.
+fn settle_exchange(
+    path: &str,
+    target: &Target,
+    snapshot: &Snapshot,
+    mut old: File,
+    ours: &Metadata,
+    displaced: Displaced,
+) -> Result<(), Exit> {
+    let was_read =
+        fs::symlink_metadata(displaced.path()).is_ok_and(|meta| same_file(&meta, &snapshot.meta));
+    let mut old_now = Vec::new();
+    let unchanged = was_read
+        && old
+            .rewind()
+            .and_then(|()| old.read_to_end(&mut old_now))
+            .is_ok()
+        && old_now == snapshot.bytes;
+    if unchanged {
+        // Only the version the edit replaced: gone is right.
+        let _ = displaced.remove();
+        return Ok(());
+    }
+    let kept = displaced.path().to_path_buf();
+    match displaced.exchange_back(&target.file) {
+        Ok(edit) => {
+            sync_folder(&target.folder);
+            let is_edit = fs::symlink_metadata(edit.path()).is_ok_and(|m| same_file(&m, ours));
+            if is_edit {
+                let _ = edit.remove();
+                Err(Exit::failure(format!(
+                    "{path}: changed on disk while vault was writing it; the other program's version was kept and nothing was written. Run the command again"
+                )))
+            } else {
+                Err(Exit::failure(format!(
+                    "{path}: changed on disk more than once while vault was writing it; the latest version is the note, the one before it is kept as {}",
+                    edit.path().display()
+                )))
+            }
+        }
+        Err(e) => Err(Exit::failure(format!(
+            "{path}: changed on disk while vault was writing it, and putting the other program's version back failed ({e}); it is kept as {}: copy what you need from it",
+            kept.display()
+        ))),
+    }
 }
 
 /// The file a note write replaces, after symbolic links.
@@ -559,9 +626,11 @@ fn simulate_concurrent_edit(_: &Path) {}
 /// the temporary file is written and synced (where a check made only before writing would
 /// leave the note unguarded), then waits, at most 10 s, until `DIR/go` exists, so a test
 /// can save the note as an editor would and see the last check catch it.
+/// `VAULT_TEST_PAUSE_AFTER_CHECK=DIR` pauses the same way after the last check, right
+/// before the exchange, where only the exchange's own check can catch a save.
 #[cfg(debug_assertions)]
-fn pause_before_rename() {
-    let Some(dir) = std::env::var_os("VAULT_TEST_PAUSE_BEFORE_RENAME") else {
+fn pause_at(variable: &str) {
+    let Some(dir) = std::env::var_os(variable) else {
         return;
     };
     let dir = PathBuf::from(dir);
@@ -573,7 +642,7 @@ fn pause_before_rename() {
 }
 
 #[cfg(not(debug_assertions))]
-fn pause_before_rename() {}
+fn pause_at(_: &str) {}
 
 /// Writes `bytes` to stdout (a diff keeps the note's own bytes). A closed pipe is not an
 /// error.

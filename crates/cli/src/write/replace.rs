@@ -60,11 +60,78 @@ impl Temp {
         self.file.sync_all()
     }
 
+    /// Swaps it with `target` in one step (Linux `renameat2(RENAME_EXCHANGE)`): `target`
+    /// becomes this file, and this file's name now holds what `target` was, which is kept
+    /// (nothing is unlinked) for the caller to look at. `Err` gives the temporary file
+    /// back, still in place, with the error (`is_unsupported` tells a file system that
+    /// cannot exchange).
+    pub fn exchange(mut self, target: &Path) -> Result<Displaced, (Temp, io::Error)> {
+        let swapped = rustix::fs::renameat_with(
+            rustix::fs::CWD,
+            &self.path,
+            rustix::fs::CWD,
+            target,
+            rustix::fs::RenameFlags::EXCHANGE,
+        );
+        match swapped {
+            Ok(()) => {
+                self.renamed = true;
+                Ok(Displaced {
+                    path: self.path.clone(),
+                })
+            }
+            Err(errno) => Err((self, io::Error::from(errno))),
+        }
+    }
+
     /// Renames it over `target` (atomically replacing it).
     pub fn rename_over(mut self, target: &Path) -> io::Result<()> {
         fs::rename(&self.path, target)?;
         self.renamed = true;
         Ok(())
+    }
+}
+
+/// Whether `error` says the file system cannot exchange two names atomically.
+pub fn is_unsupported(error: &io::Error) -> bool {
+    matches!(
+        error.raw_os_error(),
+        Some(code) if code == rustix::io::Errno::INVAL.raw_os_error()
+            || code == rustix::io::Errno::NOSYS.raw_os_error()
+            || code == rustix::io::Errno::OPNOTSUPP.raw_os_error()
+    )
+}
+
+/// The file a note was a moment before [`Temp::exchange`] put the new one in its place,
+/// under the temporary name. It is never removed by dropping: the caller removes it once
+/// it knows it holds nothing new, or puts it back.
+#[derive(Debug)]
+pub struct Displaced {
+    path: PathBuf,
+}
+
+impl Displaced {
+    /// Where it is now.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Removes it: it held only the version the edit replaced.
+    pub fn remove(self) -> io::Result<()> {
+        fs::remove_file(&self.path)
+    }
+
+    /// Swaps it back with `target`: `target` is this file again, and the temporary name
+    /// holds what `target` was (the edit's file, unless something replaced it meanwhile).
+    pub fn exchange_back(self, target: &Path) -> io::Result<Displaced> {
+        rustix::fs::renameat_with(
+            rustix::fs::CWD,
+            &self.path,
+            rustix::fs::CWD,
+            target,
+            rustix::fs::RenameFlags::EXCHANGE,
+        )?;
+        Ok(self)
     }
 }
 
