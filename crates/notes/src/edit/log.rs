@@ -379,14 +379,15 @@ fn new_section(bytes: &[u8], line: &str) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
+    pub(in crate::edit) fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
     }
 
-    fn log(text: &str, date: &str, rest: &str) -> String {
+    /// `text` with a log line dated `date` added, as text.
+    pub(in crate::edit) fn log(text: &str, date: &str, rest: &str) -> String {
         let out = add_log_line(text.as_bytes(), d(date), rest).expect("edit");
         String::from_utf8(out).expect("utf8")
     }

@@ -52,18 +52,8 @@ pub enum EditError {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
+    use super::log::tests::{d, log};
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
-    }
-
-    fn log(text: &str, date: &str, rest: &str) -> String {
-        let out = add_log_line(text.as_bytes(), d(date), rest).expect("edit");
-        String::from_utf8(out).expect("utf8")
-    }
 
     #[test]
     fn mixed_line_endings_use_the_neighbours() {
