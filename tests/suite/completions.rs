@@ -1,19 +1,9 @@
 //! `vault completions SHELL` and `vault man` come from the same definitions as `--help`.
 
+use crate::support::{repo_root, stdout_of_success, vault};
+
 fn run(args: &[&str]) -> String {
-    let out = assert_cmd::Command::new(crate::support::vault_bin())
-        .env_remove("VAULT_DIR")
-        .env_remove("VAULT_TODAY")
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+    stdout_of_success(vault(&repo_root()).args(args))
 }
 
 #[test]

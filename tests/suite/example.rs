@@ -1,24 +1,14 @@
 //! The bundled example vault: the README's first command, and the digest in all three
 //! formats, snapshotted.
 
-use crate::support::{copy_dir, repo_root, vault};
+use crate::support::{copy_dir, repo_root, stdout_of_success, vault};
 
 fn example() -> std::path::PathBuf {
     repo_root().join("example-vault")
 }
 
 fn digest(format: &str) -> String {
-    let out = vault(&example())
-        .args(["digest", "--stdout", "--format", format])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+    stdout_of_success(vault(&example()).args(["digest", "--stdout", "--format", format]))
 }
 
 #[test]

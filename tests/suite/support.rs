@@ -46,6 +46,9 @@ pub fn vault_bin() -> PathBuf {
 /// environment.
 pub fn vault(vault_dir: &Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(vault_bin());
+    for hook in TEST_HOOKS {
+        cmd.env_remove(hook);
+    }
     cmd.env_remove("VAULT_DIR")
         .env_remove("VAULT_TODAY")
         .env("NO_COLOR", "1")
@@ -54,6 +57,35 @@ pub fn vault(vault_dir: &Path) -> assert_cmd::Command {
         .arg("--today")
         .arg(TODAY);
     cmd
+}
+
+/// The debug builds' test hooks: a test sets the one it means, never inherits one.
+pub const TEST_HOOKS: [&str; 4] = [
+    "VAULT_TEST_EDIT_BEFORE_WRITE",
+    "VAULT_TEST_PAUSE_BEFORE_RENAME",
+    "VAULT_TEST_PAUSE_AFTER_CHECK",
+    "VAULT_TEST_LOCK_TIMEOUT_MS",
+];
+
+/// The stdout of `cmd`, which must exit 0 (its stderr is the failure message).
+pub fn stdout_of_success(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A vault with one person note, `People/Ann.md`, holding `text`.
+pub fn ann_vault(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("vault");
+    fs::create_dir_all(root.join("People")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(root.join("People/Ann.md"), text).unwrap_or_else(|e| panic!("{e}"));
+    (dir, root)
 }
 
 /// Copies a folder recursively (to run commands that write on a scratch copy).

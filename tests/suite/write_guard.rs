@@ -9,17 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{TODAY, snapshot, vault, vault_bin};
+use crate::support::{TEST_HOOKS, TODAY, ann_vault, snapshot, vault, vault_bin};
 
 const ANN: &str = "---\nname: Ann\ncadence: monthly\n---\n# Ann\n\n## Log\n- 2026-09-30 coffee\n\n## Follow-ups\n- [ ] send the deck\n";
 
 /// A vault with one person, `People/Ann.md`, who has a log and an open follow-up.
 fn ann() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let root = dir.path().join("vault");
-    fs::create_dir_all(root.join("People")).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(root.join("People/Ann.md"), ANN).unwrap_or_else(|e| panic!("{e}"));
-    (dir, root)
+    ann_vault(ANN)
 }
 
 fn note(root: &Path) -> String {
@@ -29,11 +25,11 @@ fn note(root: &Path) -> String {
 /// `vault ARGS` as a child process, not waited for.
 fn spawn(root: &Path, args: &[&str], env: &[(&str, &Path)]) -> Child {
     let mut cmd = Command::new(vault_bin());
+    for hook in TEST_HOOKS {
+        cmd.env_remove(hook);
+    }
     cmd.env_remove("VAULT_DIR")
         .env_remove("VAULT_TODAY")
-        .env_remove("VAULT_TEST_EDIT_BEFORE_WRITE")
-        .env_remove("VAULT_TEST_PAUSE_BEFORE_RENAME")
-        .env_remove("VAULT_TEST_PAUSE_AFTER_CHECK")
         .env("NO_COLOR", "1")
         .arg("--vault")
         .arg(root)

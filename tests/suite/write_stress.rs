@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{TODAY, vault_bin};
+use crate::support::{TEST_HOOKS, TODAY, ann_vault, vault_bin};
 
 const ANN: &str = "---\nname: Ann\ncadence: monthly\n---\n# Ann\n\n## Log\n- 2026-09-30 coffee\n\n## Notes\nLikes bread.\n";
 
@@ -31,19 +31,15 @@ fn count(var: &str, default: usize) -> usize {
 }
 
 fn ann() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let root = dir.path().join("vault");
-    fs::create_dir_all(root.join("People")).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(root.join("People/Ann.md"), ANN).unwrap_or_else(|e| panic!("{e}"));
-    (dir, root)
+    ann_vault(ANN)
 }
 
 fn spawn_log(bin: &Path, root: &Path, what: &str) -> Child {
-    Command::new(bin)
-        .env_remove("VAULT_TEST_EDIT_BEFORE_WRITE")
-        .env_remove("VAULT_TEST_PAUSE_BEFORE_RENAME")
-        .env_remove("VAULT_TEST_PAUSE_AFTER_CHECK")
-        .env("NO_COLOR", "1")
+    let mut cmd = Command::new(bin);
+    for hook in TEST_HOOKS {
+        cmd.env_remove(hook);
+    }
+    cmd.env("NO_COLOR", "1")
         .arg("--vault")
         .arg(root)
         .args(["--today", TODAY, "log", "Ann", what])
