@@ -125,8 +125,14 @@ pub fn width(text: &str) -> usize {
 
 /// Writes `text` to stdout. A closed pipe (`vault status | head`) is not an error.
 pub fn print(text: &str) -> io::Result<()> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout as they are (a diff keeps a note's own bytes). A closed pipe is
+/// not an error.
+pub fn print_bytes(bytes: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }

@@ -34,6 +34,5 @@ pub fn man() -> Result<(), Exit> {
 }
 
 fn print(bytes: &[u8]) -> Result<(), Exit> {
-    output::print(&String::from_utf8_lossy(bytes))
-        .map_err(|e| Exit::failure(format!("cannot write output: {e}")))
+    output::print_bytes(bytes).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }

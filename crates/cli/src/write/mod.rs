@@ -644,16 +644,9 @@ fn pause_at(variable: &str) {
 #[cfg(not(debug_assertions))]
 fn pause_at(_: &str) {}
 
-/// Writes `bytes` to stdout (a diff keeps the note's own bytes). A closed pipe is not an
-/// error.
 fn print(bytes: &[u8]) -> Result<(), Exit> {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Exit::failure(format!("cannot write output: {e}")))
-        }
-        _ => Ok(()),
-    }
+    crate::output::print_bytes(bytes)
+        .map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }
 
 #[cfg(test)]
