@@ -33,12 +33,16 @@ pub struct Person {
     pub snooze_until: Option<NaiveDate>,
     /// `paused: true`.
     pub paused: bool,
+    /// `ignore_journal: true`: journal notes that mention them are not contact.
+    pub ignore_journal: bool,
     /// `favorite: true`.
     pub favorite: bool,
     /// `private: true`.
     pub private: bool,
     /// Interests and topics, as display text.
     pub interests: Vec<String>,
+    /// What not to bring up (`boundaries`, `avoid`): shown to the user, never in a message.
+    pub boundaries: Vec<String>,
     /// E-mail addresses.
     pub email: Vec<String>,
     /// Phone number.
@@ -85,9 +89,11 @@ impl Person {
             role: reader.text(Property::Role),
             snooze_until: reader.date(Property::SnoozeUntil),
             paused: reader.flag(Property::Paused),
+            ignore_journal: reader.flag(Property::IgnoreJournal),
             favorite: reader.flag(Property::Favorite),
             private: reader.flag(Property::Private),
             interests: reader.list(Property::Interests, display_text),
+            boundaries: reader.list(Property::Boundaries, |s| s.trim().to_owned()),
             email: reader.list(Property::Email, |s| s.trim().to_owned()),
             phone: reader.text(Property::Phone),
             linkedin: reader.text(Property::Linkedin),

@@ -27,12 +27,16 @@ pub enum Property {
     SnoozeUntil,
     /// Stop tracking this person.
     Paused,
+    /// Mentions in journal notes do not count as contact.
+    IgnoreJournal,
     /// Favourite: ranked first on ties, weighted in suggestions.
     Favorite,
     /// Keep out of shared outputs.
     Private,
     /// What they care about.
     Interests,
+    /// What not to bring up: shown to the user, never put in a message.
+    Boundaries,
     /// E-mail address(es).
     Email,
     /// Phone number.
@@ -84,9 +88,15 @@ pub const PROPERTY_TABLE: &[(Property, &str, &[&str])] = &[
     (Property::Role, "role", &["title", "job_title"]),
     (Property::SnoozeUntil, "snooze_until", &["prm-snooze-until"]),
     (Property::Paused, "paused", &["prm-paused"]),
+    (
+        Property::IgnoreJournal,
+        "ignore_journal",
+        &["prm-ignore-journal"],
+    ),
     (Property::Favorite, "favorite", &["favourite"]),
     (Property::Private, "private", &[]),
     (Property::Interests, "interests", &["topics"]),
+    (Property::Boundaries, "boundaries", &["avoid"]),
     (Property::Email, "email", &["emails"]),
     (Property::Phone, "phone", &[]),
     (Property::Linkedin, "linkedin", &[]),
