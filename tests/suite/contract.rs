@@ -32,6 +32,7 @@ fn top_level_people_and_diagnostics_have_exactly_the_contract_fields() {
     assert_eq!(
         person,
         [
+            "birthday",
             "cadence_days",
             "days_overdue",
             "due",
@@ -66,7 +67,8 @@ fn the_design_example_person() {
         serde_json::json!({
             "name": "Ollie Overdue", "path": "People/Ollie Overdue.md", "relationship": "former-colleague",
             "status": "overdue", "cadence_days": 30, "last_contact": "2026-09-30",
-            "due": "2026-10-30", "days_overdue": 24, "interactions": 1
+            "due": "2026-10-30", "days_overdue": 24, "interactions": 1,
+            "birthday": null
         })
     );
 }

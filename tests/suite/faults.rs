@@ -32,8 +32,42 @@ fn a_vault_that_is_a_file_is_bad_usage() {
 }
 
 #[test]
-fn an_empty_vault_works() {
+fn a_folder_without_notes_is_not_a_vault_and_gets_nothing_written() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    fs::write(dir.path().join("notes.txt"), "not Markdown").unwrap_or_else(|e| panic!("{e}"));
+    for args in [
+        &["status"][..],
+        &["digest"],
+        &["check"],
+        &["log", "Ann", "coffee"],
+    ] {
+        let (code, _, stderr) = run(vault(dir.path()).args(args));
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("holds no Markdown note"),
+            "{args:?}: {stderr}"
+        );
+    }
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        left,
+        ["notes.txt"],
+        "nothing written into a folder that is not a vault"
+    );
+    // `vault add` starts a vault there.
+    let (code, _, stderr) = run(vault(dir.path()).args(["add", "Ann Lee"]));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(dir.path().join("People/Ann Lee.md").is_file());
+}
+
+#[test]
+fn a_vault_without_people_works_and_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    fs::write(dir.path().join("Ideas.md"), "# Ideas\n").unwrap_or_else(|e| panic!("{e}"));
     let (code, stdout, _) = run(vault(dir.path()).arg("status"));
     assert_eq!(code, Some(0));
     assert!(stdout.contains("No people found"), "{stdout}");

@@ -10,6 +10,7 @@ mod contract;
 mod corpora;
 mod example;
 mod faults;
+mod finding;
 mod help;
 mod names;
 mod privacy;

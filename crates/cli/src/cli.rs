@@ -16,15 +16,10 @@ use crate::cmd;
 #[derive(Debug, Parser)]
 #[command(name = "vault", version, max_term_width = 100)]
 pub struct Cli {
-    /// The vault folder.
-    #[arg(
-        long,
-        global = true,
-        env = "VAULT_DIR",
-        value_name = "DIR",
-        default_value = "."
-    )]
-    pub vault: PathBuf,
+    /// The vault folder (default: the first folder from here upwards that holds
+    /// `.obsidian/`, `vault.yaml` or `logseq/config.edn`, else this folder).
+    #[arg(long, global = true, env = "VAULT_DIR", value_name = "DIR")]
+    pub vault: Option<PathBuf>,
 
     /// The day to compute for, YYYY-MM-DD (default: today's local date).
     #[arg(long, global = true, env = "VAULT_TODAY", value_name = "DATE", value_parser = parse_day)]

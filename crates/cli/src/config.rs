@@ -136,12 +136,12 @@ fn resolve(
         for folder in &folders {
             inside_the_vault(text, "people_folders", folder)?;
         }
-        read.people_folders = folders;
+        read.people_folders = Some(folders);
     }
     let digest_folder = match file.digest_folder {
         Some(folder) => {
             inside_the_vault(text, "digest_folder", &folder)?;
-            hides_no_note(text, &folder, &read.people_folders)?;
+            hides_no_note(text, &folder, read.people_folders.as_deref())?;
             folder
         }
         None => "Digests".to_owned(),
@@ -261,7 +261,7 @@ fn inside_the_vault(text: &str, key: &str, folder: &str) -> Result<(), Exit> {
 /// Refuses a digest folder that would hide notes: the digest folder is not read (its
 /// digests are outputs), so the vault itself or a folder holding a people folder would
 /// hide every note or the people.
-fn hides_no_note(text: &str, folder: &str, people_folders: &[String]) -> Result<(), Exit> {
+fn hides_no_note(text: &str, folder: &str, people_folders: Option<&[String]>) -> Result<(), Exit> {
     let mut normal = folder.trim().trim_matches('/');
     while let Some(rest) = normal.strip_prefix("./") {
         normal = rest.trim_start_matches('/');
@@ -273,10 +273,17 @@ fn hides_no_note(text: &str, folder: &str, people_folders: &[String]) -> Result<
             at()
         )));
     }
-    if let Some(people) = people_folders
+    // Without `people_folders`, any folder named like a people folder holds people.
+    let named_like_people = normal
+        .rsplit('/')
+        .next()
+        .filter(|name| vault_notes::is_people_folder_name(name));
+    let configured = people_folders
+        .unwrap_or_default()
         .iter()
         .find(|p| is_under(p.trim().trim_matches('/'), normal))
-    {
+        .map(String::as_str);
+    if let Some(people) = configured.or(named_like_people.filter(|_| people_folders.is_none())) {
         return Err(Exit::usage(format!(
             "{}: digest_folder: `{folder}` is or holds the people folder `{people}`; the digest folder is not read as notes, so it would hide the people. Name a folder of its own, such as `Digests`",
             at()
@@ -387,7 +394,7 @@ mod tests {
     fn defaults_without_files() {
         let dir = tempfile::tempdir().expect("tempdir");
         let settings = load(dir.path()).expect("load");
-        assert_eq!(settings.read.people_folders, vec!["People"]);
+        assert_eq!(settings.read.people_folders, None);
         assert_eq!(settings.digest_folder, "Digests");
         assert_eq!(settings.index.suggestions, 3);
     }
@@ -509,7 +516,7 @@ mod properties {
         #[test]
         fn parsing_yaml_like_text_never_panics_and_keeps_folders_inside(text in yaml_like()) {
             if let Ok(settings) = parse(&text) {
-                for folder in settings.read.people_folders.iter().chain([&settings.digest_folder]) {
+                for folder in settings.read.people_folders.iter().flatten().chain([&settings.digest_folder]) {
                     prop_assert!(!folder.trim().starts_with('/'), "{folder}");
                     prop_assert!(!folder.trim().split('/').any(|c| c == ".."), "{folder}");
                 }

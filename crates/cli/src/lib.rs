@@ -12,6 +12,7 @@ pub mod config;
 mod diff;
 pub mod exit;
 mod output;
+mod people_found;
 mod person_match;
 mod session;
 mod when;

@@ -18,7 +18,15 @@ pub fn find_person<'a>(
     match resolver.person(notes, query) {
         PersonMatch::One(i) => Ok(&notes[i]),
         PersonMatch::Unknown(close) => {
-            let hint = if close.is_empty() {
+            let note_of_that_name = resolver
+                .resolve(query)
+                .filter(|&i| notes[i].person.is_none());
+            let hint = if let Some(i) = note_of_that_name {
+                format!(
+                    "; `{}` is a note but not a person note: add `type: person` to its properties, or move it into a People folder, to make it one",
+                    notes[i].path
+                )
+            } else if close.is_empty() {
                 "; `vault status --all` lists everyone, `vault add` creates a person".to_owned()
             } else {
                 let close: Vec<String> = close.iter().map(|&i| describe(&notes[i])).collect();

@@ -100,9 +100,64 @@ fn is_week(stem: &str) -> bool {
         && bytes[6..].iter().all(u8::is_ascii_digit)
 }
 
+/// The files whose presence marks a vault's root, as `.git` marks a repository's.
+const VAULT_MARKERS: &[&str] = &[".obsidian", CONFIG_FILE_NAME, "logseq/config.edn"];
+const CONFIG_FILE_NAME: &str = config::CONFIG_FILE;
+
+/// The vault a command works on: `given` (`--vault`, `VAULT_DIR`), else the first folder
+/// from the current one upwards that holds `.obsidian/`, `vault.yaml` or
+/// `logseq/config.edn`, else the current folder (as `.`).
+pub fn locate(given: Option<&Path>) -> PathBuf {
+    if let Some(given) = given {
+        return given.to_owned();
+    }
+    let here = PathBuf::from(".");
+    let Ok(cwd) = std::env::current_dir() else {
+        return here;
+    };
+    for (up, dir) in cwd.ancestors().enumerate() {
+        if VAULT_MARKERS
+            .iter()
+            .any(|marker| fs::symlink_metadata(dir.join(marker)).is_ok())
+        {
+            // Said relative to where the user is, so paths in messages stay short.
+            return match up {
+                0 => here,
+                _ => PathBuf::from(vec![".."; up].join("/")),
+            };
+        }
+    }
+    here
+}
+
 impl Session {
-    /// Reads the vault at `root`.
-    pub fn open(root: &Path, today: Option<NaiveDate>) -> Result<Session, Exit> {
+    /// Reads the vault `given` names, or the one found from here ([`locate`]). A folder
+    /// without a single Markdown note is refused (exit 2): it is not a vault, and nothing
+    /// is written into it.
+    pub fn open(given: Option<&Path>, today: Option<NaiveDate>) -> Result<Session, Exit> {
+        let session = Session::read(&locate(given), today)?;
+        let no_note = session.vault.notes.is_empty()
+            && !session.vault.diagnostics.iter().any(|d| {
+                d.path
+                    .get(d.path.len().saturating_sub(3)..)
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case(".md"))
+            });
+        if no_note {
+            let shown = fs::canonicalize(&session.root).unwrap_or_else(|_| session.root.clone());
+            return Err(Exit::usage(format!(
+                "{}: holds no Markdown note, so it is not a vault; run vault inside your vault (found from any folder in it by its .obsidian/, vault.yaml or logseq/config.edn) or pass --vault DIR. `vault add NAME` starts a new one here",
+                shown.display()
+            )));
+        }
+        Ok(session)
+    }
+
+    /// Reads the vault for `vault add`, which may start a vault in an empty folder.
+    pub fn open_to_add(given: Option<&Path>, today: Option<NaiveDate>) -> Result<Session, Exit> {
+        Session::read(&locate(given), today)
+    }
+
+    fn read(root: &Path, today: Option<NaiveDate>) -> Result<Session, Exit> {
         match fs::metadata(root) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
@@ -188,6 +243,15 @@ impl Session {
         named.into_iter().map(|i| &notes[i]).collect()
     }
 
+    /// The note a link `[[name]]` would open, when it is not a person.
+    pub fn note_named(&self, name: &str) -> Option<&Note> {
+        let notes = &self.vault.notes;
+        self.resolver()
+            .resolve(name)
+            .map(|i| &notes[i])
+            .filter(|note| note.person.is_none())
+    }
+
     /// Who is called what among the notes.
     fn resolver(&self) -> &Resolver {
         self.resolver
@@ -226,6 +290,33 @@ impl Session {
     /// A write that creates the note `path` (vault-relative) through the one write path.
     pub fn create<'a>(&'a self, path: &'a str, dry_run: bool) -> NoteWrite<'a> {
         NoteWrite::create(&self.root, path, &self.settings.read, dry_run)
+    }
+
+    /// Where `vault add` puts a new person: the first of `people_folders` in `vault.yaml`;
+    /// else the people folder that holds the most people in this vault (`CRM/People`);
+    /// else `People`.
+    pub fn new_people_folder(&self) -> String {
+        if let Some(folders) = &self.settings.read.people_folders {
+            return folders
+                .first()
+                .map_or_else(String::new, |f| f.trim_matches('/').to_owned());
+        }
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for note in &self.vault.notes {
+            if let Some(person) = &note.person
+                && let vault_notes::FoundBy::Folder(folder) = &person.found_by
+            {
+                *counts.entry(folder.as_str()).or_default() += 1;
+            }
+        }
+        // The most people; on a tie, the first in path order.
+        let mut best: Option<(&str, usize)> = None;
+        for (folder, count) in counts {
+            if best.is_none_or(|(_, most)| count > most) {
+                best = Some((folder, count));
+            }
+        }
+        best.map_or_else(|| "People".to_owned(), |(folder, _)| folder.to_owned())
     }
 
     /// The vault's folder name, for titles.

@@ -172,16 +172,24 @@ fn person_links(
             ));
         } else if in_people_property && resolved.is_none_or(|i| notes[i].person.is_none()) {
             let property = link.property.as_deref().unwrap_or("people");
+            let advice = match resolved {
+                // A second note of the same name would make the link ambiguous.
+                Some(other) => format!(
+                    "`[[{}]]` in `{property}:` links `{}`, which is not a person note; to make it one, add `type: person` to its properties or move it into a People folder",
+                    link.target, notes[other].path
+                ),
+                None => format!(
+                    "`[[{}]]` in `{property}:` is not a person note; create it (`vault add \"{}\"`) or correct the name",
+                    link.target, link.target
+                ),
+            };
             out.push(Diagnostic::new(
                 note.path.as_str(),
                 link.line,
                 link.column,
                 Severity::Warning,
                 "unresolved-person-link",
-                format!(
-                    "`[[{}]]` in `{property}:` is not a person note; create it (`vault add \"{}\"`) or correct the name",
-                    link.target, link.target
-                ),
+                advice,
             ));
         }
     }

@@ -50,6 +50,16 @@ pub struct Birthday {
     pub day: u32,
 }
 
+/// `1990-12-02`, or vCard's `--12-02` without a year.
+impl std::fmt::Display for Birthday {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.year {
+            Some(year) => write!(f, "{year:04}-{:02}-{:02}", self.month, self.day),
+            None => write!(f, "--{:02}-{:02}", self.month, self.day),
+        }
+    }
+}
+
 impl Birthday {
     /// Parses `YYYY-MM-DD`, `MM-DD` or `--MM-DD` (vCard's form without a year).
     pub fn parse(text: &str) -> Option<Birthday> {

@@ -94,7 +94,9 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         Split::NoFrontMatter => Properties::default(),
     };
 
-    let is_person = is_person(path, &properties, options);
+    let body_start = split.body_start();
+    let found_by = crate::people::found_by(path, &properties, &text[body_start..], options);
+    let is_person = found_by.is_some();
     let journal_date = journal_date(path, options);
     let property_date = if is_person || journal_date.is_some() {
         None
@@ -105,16 +107,12 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         .map(|d| (d, DateSource::Journal))
         .or(property_date.map(|d| (d, DateSource::Property)));
 
-    let person = is_person.then(|| {
-        Box::new(Person::from_properties(
-            &properties,
-            stem,
-            path,
-            &mut diagnostics,
-        ))
+    let person = found_by.map(|found_by| {
+        let mut person = Person::from_properties(&properties, stem, path, &mut diagnostics);
+        person.found_by = found_by;
+        Box::new(person)
     });
 
-    let body_start = split.body_start();
     let (body_line, _) = line_column(text, body_start);
     let scan = body::scan(
         &text[body_start..],
@@ -343,25 +341,6 @@ fn key_positions(yaml: &str, first_line: u32) -> Vec<(&str, u32, u32)> {
     crate::line::keys(yaml)
         .map(|key| (key.name, first_line + to_u32(key.index), key.value_column()))
         .collect()
-}
-
-fn is_person(path: &str, props: &Properties, options: &ReadOptions) -> bool {
-    if options.people_folders.iter().any(|f| is_under(path, f)) {
-        return true;
-    }
-    let says_person = |key: &str| {
-        props.get(key).is_some_and(|e| {
-            e.value.scalars().iter().any(|v| {
-                let v = v.trim().trim_start_matches('#');
-                let v = v
-                    .strip_prefix("[[")
-                    .and_then(|v| v.strip_suffix("]]"))
-                    .unwrap_or(v);
-                v.eq_ignore_ascii_case("person") || v.eq_ignore_ascii_case("people")
-            })
-        })
-    };
-    says_person("type") || says_person("categories") || says_person("tags")
 }
 
 fn journal_date(path: &str, options: &ReadOptions) -> Option<NaiveDate> {

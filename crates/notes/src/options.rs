@@ -5,8 +5,10 @@ use crate::dates::JournalFormat;
 /// Where things are in a vault. Paths are relative to the vault root, with `/`.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Notes under these folders are people. Default: `People`.
-    pub people_folders: Vec<String>,
+    /// Notes under these folders are people (`people_folders` in `vault.yaml`). Default:
+    /// none given, so any folder named like a people folder is one
+    /// ([`crate::people::PEOPLE_FOLDER_NAMES`]).
+    pub people_folders: Option<Vec<String>>,
     /// Folders holding daily notes, for journal formats with folders in them
     /// (`YYYY/MM/YYYY-MM-DD`). A note anywhere whose file name is a date in the journal
     /// format is a daily note. Default: none.
@@ -24,7 +26,7 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
-            people_folders: vec!["People".to_owned()],
+            people_folders: None,
             journal_folders: Vec::new(),
             journal_format: JournalFormat::default(),
             templates_folder: None,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::cadence::{MAX_CADENCE_DAYS, parse_cadence};
 use crate::dates::{Birthday, parse_date};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::people::FoundBy;
 use crate::properties::{Entry, Properties, Property, display_text};
 use crate::value::Value;
 
@@ -53,6 +54,8 @@ pub struct Person {
     pub url: Option<String>,
     /// City or place.
     pub location: Option<String>,
+    /// Which rule made the note a person (set by the reader, see [`crate::people`]).
+    pub found_by: FoundBy,
 }
 
 impl Person {
@@ -99,6 +102,7 @@ impl Person {
             linkedin: reader.text(Property::Linkedin),
             url: reader.text(Property::Url),
             location: reader.text(Property::Location).map(|l| display_text(&l)),
+            found_by: FoundBy::default(),
         }
     }
 

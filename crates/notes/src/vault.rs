@@ -104,7 +104,7 @@ pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError
     // Paths are unique, so an unstable sort gives the one order; in parallel, as the
     // notes of a large vault take a tenth of a second to sort on one core.
     notes.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
-    set_aside_sync_copies(&mut notes, &mut diagnostics);
+    set_aside_sync_copies(root, &mut notes, &mut diagnostics);
     diagnostics.sort();
     Ok(Vault { notes, diagnostics })
 }
@@ -323,29 +323,54 @@ fn walk<'a>(root: &'a Path, options: &'a ReadOptions) -> impl Iterator<Item = Wa
 }
 
 /// Reports copies made by sync tools and stops counting them as people.
-fn set_aside_sync_copies(notes: &mut [Note], diagnostics: &mut Vec<Diagnostic>) {
-    for (copy, original) in sync_copies(notes) {
+fn set_aside_sync_copies(root: &Path, notes: &mut [Note], diagnostics: &mut Vec<Diagnostic>) {
+    for (copy, original, why) in sync_copies(root, notes) {
         let was_person = notes[copy].person.take().is_some();
+        let not_counted = if was_person {
+            ", so it is not counted as a second person"
+        } else {
+            ""
+        };
+        let message = match why {
+            Copy::Identical => format!(
+                "this is an identical copy of `{original}`, as sync tools make{not_counted}"
+            ),
+            // Nothing here advises deleting: the copy may hold the only record of an edit.
+            Copy::Named => format!(
+                "this looks like a copy a sync tool made of `{original}` when both changed{not_counted}; \
+                 compare the two and bring what only this copy has into `{original}`"
+            ),
+        };
         diagnostics.push(Diagnostic::new(
             notes[copy].path.as_str(),
             1,
             1,
             Severity::Warning,
             "sync-conflict-copy",
-            format!(
-                "this looks like a copy made by a sync tool next to `{original}`{}; merge what differs into `{original}` and delete this file",
-                if was_person { ", so it is not counted as a person" } else { "" }
-            ),
+            message,
         ));
     }
 }
 
-/// Copies made by sync tools, as (index of the copy, path of the original) in `notes`
-/// sorted by path: `Name 2.md`, `Name (conflict 2026-01-01).md`,
-/// `Name (Alice's conflicted copy).md`, `Name (Case Conflict).md`,
-/// `Name.sync-conflict-20260101-120000-ABC.md`, each only when `Name.md` is in the same
-/// folder.
-fn sync_copies(notes: &[Note]) -> Vec<(usize, String)> {
+/// Why a note is taken for a sync tool's copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copy {
+    /// Its name is a sync tool's conflict pattern (`.sync-conflict-20260101-120000-DEV`,
+    /// `(Alice's conflicted copy 2026-01-01)`).
+    Named,
+    /// It is numbered (`Name 2.md`, `Name (1).md`) and has the same bytes as the original.
+    Identical,
+}
+
+/// Copies made by sync tools, as (index of the copy, path of the original, why) in `notes`
+/// sorted by path, each only when the original is in the same folder:
+/// - a sync tool's conflict name, with its timestamp or device: Syncthing's
+///   `Name.sync-conflict-20260101-120000-ABC.md`, Dropbox's and Nextcloud's
+///   `Name (Alice's conflicted copy 2026-01-01).md`, `Name (Case Conflict).md`;
+/// - a numbered name (iCloud's `Name 2.md`, Google Drive's `Name (1).md`) only when its
+///   bytes are the original's: otherwise it is a note of its own (plugins name new notes
+///   `Name 2.md` too).
+fn sync_copies(root: &Path, notes: &[Note]) -> Vec<(usize, String, Copy)> {
     let mut copies = Vec::new();
     for (i, note) in notes.iter().enumerate() {
         let path = note.path.as_str();
@@ -357,36 +382,48 @@ fn sync_copies(notes: &[Note]) -> Vec<(usize, String)> {
             Some(slash) => without_ext.split_at(slash + 1),
             None => ("", without_ext),
         };
-        let Some(original_stem) = original_of_copy(stem) else {
+        let Some((original_stem, why)) = original_of_copy(stem) else {
             continue;
         };
         let original = format!("{folder}{original_stem}.md");
         if notes
             .binary_search_by(|n| n.path.as_str().cmp(&original))
-            .is_ok()
+            .is_err()
         {
-            copies.push((i, original));
+            continue;
+        }
+        let same_bytes = || {
+            let read = |p: &str| fs::read(root.join(p)).ok();
+            matches!((read(path), read(&original)), (Some(a), Some(b)) if a == b)
+        };
+        if why == Copy::Named || same_bytes() {
+            copies.push((i, original, why));
         }
     }
     copies
 }
 
-fn original_of_copy(stem: &str) -> Option<&str> {
+fn original_of_copy(stem: &str) -> Option<(&str, Copy)> {
     if let Some(i) = stem.find(".sync-conflict-") {
-        return Some(&stem[..i]);
+        return Some((&stem[..i], Copy::Named));
     }
     if let Some(open) = stem.rfind(" (")
         && stem.ends_with(')')
     {
-        let inside = stem[open + 2..stem.len() - 1].to_lowercase();
-        if inside.contains("conflict") {
-            return Some(&stem[..open]);
+        let inside = &stem[open + 2..stem.len() - 1];
+        if inside.to_lowercase().contains("conflict") {
+            return Some((&stem[..open], Copy::Named));
+        }
+        if is_small_number(inside) {
+            return Some((&stem[..open], Copy::Identical));
         }
     }
     let (base, number) = stem.rsplit_once(' ')?;
-    let numbered =
-        !number.is_empty() && number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit());
-    (numbered && !base.is_empty()).then_some(base)
+    (is_small_number(number) && !base.is_empty()).then_some((base, Copy::Identical))
+}
+
+fn is_small_number(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -461,6 +498,7 @@ mod tests {
         for name in [
             "People/Ann.md",
             "People/Ann 2.md",
+            "People/Ann (1).md",
             "People/Ann (conflict 2026-11-01).md",
             "People/Ann (Case Conflict).md",
             "People/Ann.sync-conflict-20261101-101010-ABCDEFG.md",
@@ -469,6 +507,9 @@ mod tests {
         ] {
             write(root, name, "- 2026-11-01 call\n");
         }
+        // A plugin's own `Name 2.md` with other content is a person of its own.
+        write(root, "People/Cy.md", "- 2026-11-01 call\n");
+        write(root, "People/Cy 2.md", "- 2026-11-02 a different person\n");
         let vault = read_vault(root, &ReadOptions::default()).expect("read");
         let copies: Vec<_> = vault
             .diagnostics
@@ -476,14 +517,25 @@ mod tests {
             .filter(|d| d.code == "sync-conflict-copy")
             .map(|d| d.path.as_str())
             .collect();
-        assert_eq!(copies.len(), 4, "{copies:?}");
+        assert_eq!(copies.len(), 5, "{copies:?}");
         let people: Vec<_> = vault
             .notes
             .iter()
             .filter(|n| n.person.is_some())
             .map(|n| n.path.as_str())
             .collect();
-        assert_eq!(people, vec!["People/Ann.md", "People/Bo 2.md"]);
+        assert_eq!(
+            people,
+            vec![
+                "People/Ann.md",
+                "People/Bo 2.md",
+                "People/Cy 2.md",
+                "People/Cy.md"
+            ]
+        );
+        for d in &vault.diagnostics {
+            assert!(!d.message.contains("delete"), "{d}");
+        }
     }
 
     #[test]

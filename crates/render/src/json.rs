@@ -41,6 +41,8 @@ pub struct PersonJson<'a> {
     pub days_overdue: Option<i64>,
     /// Interactions on or before today.
     pub interactions: usize,
+    /// `YYYY-MM-DD`, `--MM-DD` without a year, or null.
+    pub birthday: Option<String>,
 }
 
 impl<'a> PersonJson<'a> {
@@ -56,6 +58,7 @@ impl<'a> PersonJson<'a> {
             due: p.due.map(|d| d.to_string()),
             days_overdue: p.days_overdue,
             interactions: p.interactions,
+            birthday: p.birthday.map(|b| b.to_string()),
         }
     }
 }

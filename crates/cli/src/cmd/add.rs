@@ -46,7 +46,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             "--cadence `{cadence}` is not a cadence; write days or a phrase such as 30, 2w or monthly"
         )));
     }
-    let session = Session::open(&cli.vault, cli.today)?;
+    let session = Session::open_to_add(cli.vault.as_deref(), cli.today)?;
     let taken = session.people_named(name).into_iter().next();
     if let Some(existing) = taken {
         return Err(Exit::failure(format!(
@@ -54,12 +54,13 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             existing.path
         )));
     }
-    let folder = session
-        .settings
-        .read
-        .people_folders
-        .first()
-        .map_or("People", |f| f.trim_matches('/'));
+    if let Some(note) = session.note_named(name) {
+        return Err(Exit::failure(format!(
+            "`{name}` already has a note, {}, which is not a person note; to make it one, add `type: person` to its properties or move it into a People folder (a second `{name}` note would make every [[{name}]] link ambiguous)",
+            note.path
+        )));
+    }
+    let folder = session.new_people_folder();
     let path = if folder.is_empty() {
         format!("{name}.md")
     } else {

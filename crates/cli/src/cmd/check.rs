@@ -10,6 +10,7 @@ use anstyle::Style;
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::{paint, plural, print, use_color, visible_inline, visible_json};
+use crate::people_found;
 use crate::session::{Session, keep};
 
 const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(Red)));
@@ -39,11 +40,13 @@ struct Report<'a> {
     warnings: usize,
     hints: usize,
     diagnostics: &'a [Diagnostic],
+    /// How the people were found: by which folder, type, category or tag, and how many.
+    people_found: Vec<people_found::Found>,
 }
 
 /// Runs `vault check`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = keep(Session::open(&cli.vault, cli.today)?);
+    let session = keep(Session::open(cli.vault.as_deref(), cli.today)?);
     let across_notes = keep(session.cross_note_problems(session.today));
     let diagnostics = keep(session.problems(across_notes)).as_slice();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
@@ -52,6 +55,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         warnings: count(Severity::Warning),
         hints: count(Severity::Hint),
         diagnostics,
+        people_found: people_found::found(&session.vault.notes),
     };
     let text = match args.format {
         Format::Json => {
@@ -91,6 +95,14 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
         plural(report.errors, "error"),
         plural(report.warnings, "warning"),
         plural(report.hints, "hint")
+    );
+    // The last line says why someone is or is not a person.
+    eprintln!(
+        "vault: {}",
+        visible_inline(&people_found::summary(
+            &session.vault.notes,
+            &session.settings.read
+        ))
     );
     if report.errors > 0 {
         Err(Exit::failure(String::new()))

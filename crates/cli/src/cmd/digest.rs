@@ -48,7 +48,7 @@ pub enum Format {
 
 /// Runs `vault digest`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = keep(Session::open(&cli.vault, cli.today)?);
+    let session = keep(Session::open(cli.vault.as_deref(), cli.today)?);
     let week = args.week.unwrap_or_else(|| Week::containing(session.today));
     let index = keep(session.index(week.digest_day(session.today)));
     let limits = budget::Limits::for_this_run();

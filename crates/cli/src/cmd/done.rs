@@ -21,7 +21,7 @@ pub struct Args {
 /// Runs `vault done`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     check_arguments(args)?;
-    let session = Session::open(&cli.vault, cli.today)?;
+    let session = Session::open(cli.vault.as_deref(), cli.today)?;
     let note = session.find_person(&args.person)?;
     let index = session.index(session.today);
     let wanted = args.r#match.as_deref().map(str::to_lowercase);

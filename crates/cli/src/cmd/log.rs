@@ -33,7 +33,7 @@ pub struct Args {
 
 /// Runs `vault log`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = Session::open(&cli.vault, cli.today)?;
+    let session = Session::open(cli.vault.as_deref(), cli.today)?;
     let date = parse_when(&args.date, session.today).map_err(Exit::usage)?;
     let rest = entry_text(args)?;
     let note = session.find_person(&args.person)?;

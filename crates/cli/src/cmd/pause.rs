@@ -20,7 +20,7 @@ pub struct Args {
 
 /// Runs `vault pause`: sets `paused: true`.
 pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = Session::open(&cli.vault, cli.today)?;
+    let session = Session::open(cli.vault.as_deref(), cli.today)?;
     let note = session.find_person(&args.person)?;
     let name = note.display_name();
     let keys: Vec<&str> = Property::Paused.keys().collect();
@@ -41,7 +41,7 @@ pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
 /// line `vault pause` or `vault snooze` added is removed; a line the user wrote (another
 /// tool's key, a comment) is kept with `false` or today's date.
 pub fn resume(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = Session::open(&cli.vault, cli.today)?;
+    let session = Session::open(cli.vault.as_deref(), cli.today)?;
     let note = session.find_person(&args.person)?;
     let today = session.today;
     let options = &session.settings.read;

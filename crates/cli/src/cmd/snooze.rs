@@ -25,7 +25,7 @@ pub struct Args {
 /// Runs `vault snooze`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     plain_argument("PERSON", &args.person)?;
-    let session = Session::open(&cli.vault, cli.today)?;
+    let session = Session::open(cli.vault.as_deref(), cli.today)?;
     let until = vault_notes::parse_date(&args.until)
         .or_else(|| {
             vault_notes::parse_cadence(&args.until)

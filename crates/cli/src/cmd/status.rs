@@ -33,13 +33,18 @@ pub enum Format {
 
 /// Runs `vault status`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
-    let session = keep(Session::open(&cli.vault, cli.today)?);
+    let session = keep(Session::open(cli.vault.as_deref(), cli.today)?);
     let statuses = keep(session.statuses(session.today));
     let problems = keep(session.problems(&statuses.diagnostics));
     let text = match args.format {
         Format::Json => vault_render::status_json(statuses, problems)
             .map(|json| visible_json(&json).into_owned())
             .map_err(|e| Exit::failure(e.to_string()))?,
+        Format::Table if statuses.people.is_empty() => {
+            let advice =
+                crate::people_found::no_people(&session.vault.notes, &session.settings.read);
+            format!("{}\n", visible_inline(&advice))
+        }
         Format::Table => table(&statuses.people, args.all, use_color(cli.color)),
     };
     problem_summary(problems);
@@ -65,13 +70,9 @@ fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
         .collect();
     if shown.is_empty() {
         let hidden = people.len();
-        return if hidden == 0 {
-            "No people found. Add a note under People/ (see the README).\n".to_owned()
-        } else {
-            format!(
-                "Nobody needs attention. {hidden} people are ok, snoozed or paused (--all shows them).\n"
-            )
-        };
+        return format!(
+            "Nobody needs attention. {hidden} people are ok, snoozed or paused (--all shows them).\n"
+        );
     }
     let header = [
         "STATUS",
