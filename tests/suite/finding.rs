@@ -219,3 +219,22 @@ fn a_name_with_a_note_outside_the_people_folders_is_made_a_person_not_added_twic
         "{stdout}"
     );
 }
+
+#[test]
+fn a_people_folder_in_vault_yaml_that_does_not_exist_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(
+        dir.path(),
+        "vault.yaml",
+        "people_folders:\n  - Team\n  - Peeps\n",
+    );
+    write(dir.path(), "Team/Ann.md", "");
+    let (code, stdout, _) = vault_in(dir.path(), &["check"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.contains(
+            "vault.yaml:3:5: warning: people_folders: `Peeps` is not a folder of this vault"
+        ),
+        "{stdout}"
+    );
+}

@@ -86,6 +86,19 @@ pub fn load(root: &Path) -> Result<Settings, Exit> {
     let daily: DailyNotes = obsidian_json(root, "daily-notes.json", &mut diagnostics);
     let templates: ObsidianTemplates = obsidian_json(root, "templates.json", &mut diagnostics);
     let mut settings = resolve(&text, parse_file(&text)?, daily, templates)?;
+    for folder in settings.read.people_folders.iter().flatten() {
+        if !root.join(folder.trim()).is_dir() {
+            let (line, column) = line_and_column(&text, "people_folders", folder).unwrap_or((1, 1));
+            diagnostics.push(Diagnostic::new(
+                CONFIG_FILE,
+                line,
+                column,
+                Severity::Warning,
+                "missing-people-folder",
+                format!("people_folders: `{folder}` is not a folder of this vault, so nobody is found there; correct the name or remove the entry"),
+            ));
+        }
+    }
     settings.diagnostics = diagnostics;
     Ok(settings)
 }
@@ -295,6 +308,14 @@ fn hides_no_note(text: &str, folder: &str, people_folders: Option<&[String]>) ->
 /// `vault.yaml:LINE:COL` of `value` under the top-level `key`, as near as a text search
 /// finds it (`vault.yaml` when the key is not found as written).
 fn position(text: &str, key: &str, value: &str) -> String {
+    match line_and_column(text, key, value) {
+        Some((line, column)) => format!("{CONFIG_FILE}:{line}:{column}"),
+        None => CONFIG_FILE.to_owned(),
+    }
+}
+
+/// Line and column of `value` under the top-level `key`, as near as a text search finds it.
+fn line_and_column(text: &str, key: &str, value: &str) -> Option<(u32, u32)> {
     let mut offset = 0;
     let key_at = text.split_inclusive('\n').find_map(|line| {
         let at = offset;
@@ -302,16 +323,12 @@ fn position(text: &str, key: &str, value: &str) -> String {
         line.strip_prefix(key)
             .filter(|rest| rest.trim_start().starts_with(':'))
             .map(|_| at + key.len())
-    });
-    let Some(key_at) = key_at else {
-        return CONFIG_FILE.to_owned();
-    };
+    })?;
     let value_at = text
         .get(key_at..)
         .and_then(|rest| rest.find(value.trim()))
         .map_or(key_at - key.len(), |i| key_at + i);
-    let (line, column) = line_column(text, value_at);
-    format!("{CONFIG_FILE}:{line}:{column}")
+    Some(line_column(text, value_at))
 }
 
 fn parse_file(text: &str) -> Result<File, Exit> {
