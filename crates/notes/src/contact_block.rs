@@ -47,10 +47,7 @@ pub(crate) fn read(
         return Properties::default();
     }
     let body = Body::new(body);
-    let mut lines = body
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.in_code);
+    let mut lines = body.lines().enumerate().filter(|(_, line)| !line.in_code);
     let Some((open, _)) = lines.find(|(_, line)| line.text.trim() == MARKER) else {
         return Properties::default();
     };
@@ -107,7 +104,10 @@ impl Rows {
             return;
         }
         let column = to_u32(text[..value_at].chars().count() + 1);
-        if let Some((_, field)) = NAME_PARTS.iter().find(|(l, _)| l.eq_ignore_ascii_case(label)) {
+        if let Some((_, field)) = NAME_PARTS
+            .iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(label))
+        {
             self.name
                 .push(((*field).to_owned(), Value::String(value.to_owned())));
             self.name_at.get_or_insert((line, column));
@@ -235,7 +235,10 @@ mod tests {
     fn an_unclosed_block_is_reported_and_not_read() {
         let (props, diagnostics) = read_block("text\n/---contact---/\n| Name | Ada |\n");
         assert!(props.is_empty());
-        let found: Vec<_> = diagnostics.iter().map(|d| (d.code, d.line, d.column)).collect();
+        let found: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect();
         assert_eq!(found, [("unterminated-contact-block", 6, 1)]);
     }
 
@@ -259,7 +262,12 @@ mod tests {
         assert!(read_block(indented).0.is_empty());
         // Only the lines inside code: a block after a fenced example is read.
         let after = format!("{fenced}\n/---contact---/\n| Name | Bo |\n/---contact---/\n");
-        assert_eq!(at(&read_block(&after).0, "name").map(|(v, _, _)| v).as_deref(), Some("first=Bo"));
+        assert_eq!(
+            at(&read_block(&after).0, "name")
+                .map(|(v, _, _)| v)
+                .as_deref(),
+            Some("first=Bo")
+        );
     }
 
     #[test]
@@ -267,7 +275,11 @@ mod tests {
         let (props, diagnostics) = read_block("| Name | Ada |\n");
         assert!(props.is_empty() && diagnostics.is_empty());
         // The marker inside a line is not a block.
-        assert!(read_block("see /---contact---/ below\n| Name | Ada |\n").0.is_empty());
+        assert!(
+            read_block("see /---contact---/ below\n| Name | Ada |\n")
+                .0
+                .is_empty()
+        );
     }
 
     #[test]

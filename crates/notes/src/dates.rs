@@ -379,17 +379,35 @@ mod tests {
         let expected = Some(d("2026-10-02"));
         assert_eq!(parse_date_or_link("2026-10-02", &iso), expected);
         assert_eq!(parse_date_or_link("[[2026-10-02]]", &iso), expected);
-        assert_eq!(parse_date_or_link(" [[Daily/2026-10-02|Fri]] ", &iso), expected);
-        assert_eq!(parse_date_or_link("[[2026-10-02.md#Lunch]]", &iso), expected);
+        assert_eq!(
+            parse_date_or_link(" [[Daily/2026-10-02|Fri]] ", &iso),
+            expected
+        );
+        assert_eq!(
+            parse_date_or_link("[[2026-10-02.md#Lunch]]", &iso),
+            expected
+        );
         assert_eq!(parse_date_or_link("[[Oct 2nd, 2026]]", &iso), None);
         let ordinal = JournalFormat::from_moment("MMM Do, YYYY");
         assert_eq!(parse_date_or_link("[[Oct 2nd, 2026]]", &ordinal), expected);
-        assert_eq!(parse_date_or_link("[[Journal/Oct 2nd, 2026|Fri]]", &ordinal), expected);
+        assert_eq!(
+            parse_date_or_link("[[Journal/Oct 2nd, 2026|Fri]]", &ordinal),
+            expected
+        );
         // An ISO link still reads in another journal format.
         assert_eq!(parse_date_or_link("[[2026-10-02]]", &ordinal), expected);
         let nested = JournalFormat::from_moment("YYYY/MM/YYYY-MM-DD");
-        assert_eq!(parse_date_or_link("[[2026/10/2026-10-02]]", &nested), expected);
-        for text in ["[[Sharon Lee]]", "[[]]", "[[2026-10-02]] and [[x]]", "[[", "Oct 2nd, 2026"] {
+        assert_eq!(
+            parse_date_or_link("[[2026/10/2026-10-02]]", &nested),
+            expected
+        );
+        for text in [
+            "[[Sharon Lee]]",
+            "[[]]",
+            "[[2026-10-02]] and [[x]]",
+            "[[",
+            "Oct 2nd, 2026",
+        ] {
             assert_eq!(parse_date_or_link(text, &ordinal), None, "{text}");
         }
     }
@@ -402,7 +420,17 @@ mod tests {
         let no_year = Birthday::parse("--1202").expect("no year");
         assert_eq!((no_year.year, no_year.month, no_year.day), (None, 12, 2));
         assert_eq!(Birthday::parse("--0229").map(|b| b.day), Some(29));
-        for text in ["19901302", "1990120", "--1232", "--120", "--12023", "2026", "T", "--", "１９９０１２０２"] {
+        for text in [
+            "19901302",
+            "1990120",
+            "--1232",
+            "--120",
+            "--12023",
+            "2026",
+            "T",
+            "--",
+            "１９９０１２０２",
+        ] {
             assert_eq!(Birthday::parse(text), None, "{text}");
         }
     }

@@ -210,7 +210,12 @@ impl<'a> Reader<'a> {
     }
 
     fn report_unknown(&mut self, entry: &Entry, value_key: &ValueKey, code: &'static str) {
-        let shown = entry.value.as_scalar().unwrap_or("a list").trim().to_owned();
+        let shown = entry
+            .value
+            .as_scalar()
+            .unwrap_or("a list")
+            .trim()
+            .to_owned();
         let known: Vec<String> = value_key
             .means
             .iter()
@@ -469,7 +474,14 @@ mod tests {
             ("topics", s("sourdough, running")),
         ]);
         let mut diags = Vec::new();
-        let person = Person::from_properties(&p, &Properties::default(), "Sharon Lee", "People/Sharon Lee.md", &JournalFormat::default(), &mut diags);
+        let person = Person::from_properties(
+            &p,
+            &Properties::default(),
+            "Sharon Lee",
+            "People/Sharon Lee.md",
+            &JournalFormat::default(),
+            &mut diags,
+        );
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(person.name, "Sharon Lee");
         assert_eq!(person.first_name(), "Sharon");
@@ -493,7 +505,14 @@ mod tests {
             ("last_contact", s("last week")),
         ]);
         let mut diags = Vec::new();
-        let person = Person::from_properties(&p, &Properties::default(), "X", "People/X.md", &JournalFormat::default(), &mut diags);
+        let person = Person::from_properties(
+            &p,
+            &Properties::default(),
+            "X",
+            "People/X.md",
+            &JournalFormat::default(),
+            &mut diags,
+        );
         let codes: Vec<_> = diags.iter().map(|d| (d.code, d.line)).collect();
         assert_eq!(
             codes,
@@ -513,7 +532,14 @@ mod tests {
         for text in ["4294967295", "3000000", "11 years"] {
             let p = props(&[("cadence", s(text))]);
             let mut diags = Vec::new();
-            let person = Person::from_properties(&p, &Properties::default(), "X", "People/X.md", &JournalFormat::default(), &mut diags);
+            let person = Person::from_properties(
+                &p,
+                &Properties::default(),
+                "X",
+                "People/X.md",
+                &JournalFormat::default(),
+                &mut diags,
+            );
             assert_eq!(person.cadence_days, None, "{text}");
             assert_eq!(diags.len(), 1, "{text}: {diags:?}");
             assert_eq!(diags[0].code, "bad-cadence");
@@ -529,14 +555,25 @@ mod tests {
     fn placeholders_are_absent_not_errors() {
         let p = props(&[("last_contact", s("{{date}}")), ("name", s("{{title}}"))]);
         let mut diags = Vec::new();
-        let person = Person::from_properties(&p, &Properties::default(), "Template", "t.md", &JournalFormat::default(), &mut diags);
+        let person = Person::from_properties(
+            &p,
+            &Properties::default(),
+            "Template",
+            "t.md",
+            &JournalFormat::default(),
+            &mut diags,
+        );
         assert!(diags.is_empty());
         assert_eq!(person.name, "Template");
         assert_eq!(person.last_contact, None);
     }
 
     /// Reads `entries` as front matter (and `body` as the body's properties) of `People/X.md`.
-    fn read_with(entries: &[(&str, Value)], body: &[(&str, Value)], journal: &str) -> (Person, Vec<Diagnostic>) {
+    fn read_with(
+        entries: &[(&str, Value)],
+        body: &[(&str, Value)],
+        journal: &str,
+    ) -> (Person, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let person = Person::from_properties(
             &props(entries),
@@ -556,7 +593,12 @@ mod tests {
     }
 
     fn map(fields: &[(&str, Value)]) -> Value {
-        Value::Map(fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())
+        Value::Map(
+            fields
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+        )
     }
 
     fn day(text: &str) -> Option<NaiveDate> {
@@ -566,7 +608,10 @@ mod tests {
     #[test]
     fn names_canonical_aliases_mappings_and_parts() {
         assert_eq!(read(&[("FN", s("Ada Lovelace"))]).name, "Ada Lovelace");
-        assert_eq!(read(&[("full_name", s("Ada L")), ("name", s("Ada"))]).name, "Ada");
+        assert_eq!(
+            read(&[("full_name", s("Ada L")), ("name", s("Ada"))]).name,
+            "Ada"
+        );
         assert_eq!(read(&[("fullname", s("Ada King"))]).name, "Ada King");
         // An empty canonical key falls back to the next.
         assert_eq!(read(&[("name", Value::Null), ("FN", s("Ada"))]).name, "Ada");
@@ -583,7 +628,10 @@ mod tests {
         assert_eq!(read(&parts).name, "Anya Volkova");
         assert_eq!(read(&parts).first_name(), "Anya");
         assert_eq!(read(&[("N.GN", s("Anya"))]).name, "Anya");
-        assert_eq!(read(&[("N.FN", s("Anya")), ("FN", s("Anya V."))]).name, "Anya V.");
+        assert_eq!(
+            read(&[("N.FN", s("Anya")), ("FN", s("Anya V."))]).name,
+            "Anya V."
+        );
         // Parts are not aliases a write could change.
         assert!(!Property::Name.keys().any(|k| NAME_PARTS.contains(&k)));
     }
@@ -604,7 +652,8 @@ mod tests {
             assert!(!person.paused, "{other}");
             assert!(diags.is_empty(), "{other}: {diags:?}");
         }
-        let (person, diags) = read_with(&[("status", Value::List(vec![s("x")]))], &[], "YYYY-MM-DD");
+        let (person, diags) =
+            read_with(&[("status", Value::List(vec![s("x")]))], &[], "YYYY-MM-DD");
         assert!(!person.paused && diags.is_empty());
         // The canonical key wins over a value key.
         assert!(!read(&[("status", s("archived")), ("paused", Value::Bool(false))]).paused);
@@ -620,50 +669,106 @@ mod tests {
 
     #[test]
     fn tiers_are_cadences() {
-        for (tier, days) in [("inner", 14), ("close", 30), ("casual", 90), ("warm", 180), ("Dormant", 365)] {
-            assert_eq!(read(&[("prm-tier", s(tier))]).cadence_days, Some(days), "{tier}");
+        for (tier, days) in [
+            ("inner", 14),
+            ("close", 30),
+            ("casual", 90),
+            ("warm", 180),
+            ("Dormant", 365),
+        ] {
+            assert_eq!(
+                read(&[("prm-tier", s(tier))]).cadence_days,
+                Some(days),
+                "{tier}"
+            );
         }
         // A cadence key wins over the tier.
-        assert_eq!(read(&[("prm-tier", s("inner")), ("frequency", s("monthly"))]).cadence_days, Some(30));
+        assert_eq!(
+            read(&[("prm-tier", s("inner")), ("frequency", s("monthly"))]).cadence_days,
+            Some(30)
+        );
         // An unknown tier is reported at its line and ignored.
-        let (person, diags) = read_with(&[("name", s("X")), ("prm-tier", s("innner"))], &[], "YYYY-MM-DD");
+        let (person, diags) = read_with(
+            &[("name", s("X")), ("prm-tier", s("innner"))],
+            &[],
+            "YYYY-MM-DD",
+        );
         assert_eq!(person.cadence_days, None);
         let found: Vec<_> = diags.iter().map(|d| (d.code, d.line)).collect();
         assert_eq!(found, [("bad-cadence", 3)]);
-        assert!(diags[0].message.contains("`prm-tier: innner` is not one of `inner`, `close`"), "{}", diags[0]);
+        assert!(
+            diags[0]
+                .message
+                .contains("`prm-tier: innner` is not one of `inner`, `close`"),
+            "{}",
+            diags[0]
+        );
     }
 
     #[test]
     fn dates_as_links_to_daily_notes() {
         let expected = day("2026-10-02");
-        assert_eq!(read(&[("last_contact", s("[[2026-10-02]]"))]).last_contact, expected);
-        assert_eq!(read(&[("last_chat", s("[[Daily/2026-10-02|Fri]]"))]).last_contact, expected);
-        assert_eq!(read(&[("date_last_spoken", s("[[2026-10-02#Lunch]]"))]).last_contact, expected);
-        let (person, diags) = read_with(&[("lastContacted", s("[[Oct 2nd, 2026]]"))], &[], "MMM Do, YYYY");
+        assert_eq!(
+            read(&[("last_contact", s("[[2026-10-02]]"))]).last_contact,
+            expected
+        );
+        assert_eq!(
+            read(&[("last_chat", s("[[Daily/2026-10-02|Fri]]"))]).last_contact,
+            expected
+        );
+        assert_eq!(
+            read(&[("date_last_spoken", s("[[2026-10-02#Lunch]]"))]).last_contact,
+            expected
+        );
+        let (person, diags) = read_with(
+            &[("lastContacted", s("[[Oct 2nd, 2026]]"))],
+            &[],
+            "MMM Do, YYYY",
+        );
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(person.last_contact, expected);
-        let (person, diags) = read_with(&[("last_contact", s("[[Journal/Oct 2nd, 2026|Fri]]"))], &[], "MMM Do, YYYY");
+        let (person, diags) = read_with(
+            &[("last_contact", s("[[Journal/Oct 2nd, 2026|Fri]]"))],
+            &[],
+            "MMM Do, YYYY",
+        );
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(person.last_contact, expected);
         // In the default format, such a link is no date.
-        let (person, diags) = read_with(&[("last_contact", s("[[Oct 2nd, 2026]]"))], &[], "YYYY-MM-DD");
+        let (person, diags) = read_with(
+            &[("last_contact", s("[[Oct 2nd, 2026]]"))],
+            &[],
+            "YYYY-MM-DD",
+        );
         assert_eq!(person.last_contact, None);
-        assert_eq!(diags.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-date"]);
+        assert_eq!(
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["bad-date"]
+        );
         let birthday = read(&[("birthday", s("[[Daily/1990-12-02|Sunday]]"))]).birthday;
-        assert_eq!(birthday.map(|b| (b.year, b.month, b.day)), Some((Some(1990), 12, 2)));
+        assert_eq!(
+            birthday.map(|b| (b.year, b.month, b.day)),
+            Some((Some(1990), 12, 2))
+        );
     }
 
     #[test]
     fn vcard_birthdays() {
         let b = read(&[("BDAY", Value::Number("19901202".into()))]).birthday;
-        assert_eq!(b.map(|b| (b.year, b.month, b.day)), Some((Some(1990), 12, 2)));
+        assert_eq!(
+            b.map(|b| (b.year, b.month, b.day)),
+            Some((Some(1990), 12, 2))
+        );
         let b = read(&[("bday", s("--1202"))]).birthday;
         assert_eq!(b.map(|b| (b.year, b.month, b.day)), Some((None, 12, 2)));
         let b = read(&[("BDAY", s("1991-01-05"))]).birthday;
         assert_eq!(b.map(|b| b.day), Some(5));
         let (person, diags) = read_with(&[("BDAY", s("19901302"))], &[], "YYYY-MM-DD");
         assert_eq!(person.birthday, None);
-        assert_eq!(diags.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-date"]);
+        assert_eq!(
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["bad-date"]
+        );
     }
 
     #[test]
@@ -675,23 +780,43 @@ mod tests {
             ("EMAIL[WORK]", s("anya@techsnow.ru")),
             ("email[1:]", s("anya@example.com")),
             ("TEL[HOME]", s("+74951234568")),
-            ("emails", Value::List(vec![s("a@b.c"), s("anya@techsnow.ru")])),
+            (
+                "emails",
+                Value::List(vec![s("a@b.c"), s("anya@techsnow.ru")]),
+            ),
         ]);
         assert_eq!(
             person.email,
             // `email`, then `emails`, then each `EMAIL[…]` as written; each address once.
-            ["anya@example.com", "a@b.c", "anya@techsnow.ru", "anya.ice@frostmail.ru"]
+            [
+                "anya@example.com",
+                "a@b.c",
+                "anya@techsnow.ru",
+                "anya.ice@frostmail.ru"
+            ]
         );
         assert_eq!(person.phone.as_deref(), Some("+74951234567"));
         // The canonical key first, then the aliases in the table's order.
         let phone = |entries: &[(&str, Value)]| read(entries).phone;
-        assert_eq!(phone(&[("TEL[CELL]", s("1")), ("phone", s("2"))]).as_deref(), Some("2"));
-        assert_eq!(phone(&[("mobile", s("3")), ("tel", s("4"))]).as_deref(), Some("4"));
-        assert_eq!(phone(&[("phone", s("")), ("mobile", Value::Number("3".into()))]).as_deref(), Some("3"));
+        assert_eq!(
+            phone(&[("TEL[CELL]", s("1")), ("phone", s("2"))]).as_deref(),
+            Some("2")
+        );
+        assert_eq!(
+            phone(&[("mobile", s("3")), ("tel", s("4"))]).as_deref(),
+            Some("4")
+        );
+        assert_eq!(
+            phone(&[("phone", s("")), ("mobile", Value::Number("3".into()))]).as_deref(),
+            Some("3")
+        );
         // Not a bracketed key: `TELEGRAM`, `EMAIL[` without its end.
         assert_eq!(phone(&[("TELEGRAM", s("@ada"))]), None);
         assert!(read(&[("EMAIL[HOME", s("x@y.z"))]).email.is_empty());
-        assert_eq!(read(&[("city", s("[[Lisbon]]"))]).location.as_deref(), Some("Lisbon"));
+        assert_eq!(
+            read(&[("city", s("[[Lisbon]]"))]).location.as_deref(),
+            Some("Lisbon")
+        );
     }
 
     #[test]
@@ -732,6 +857,12 @@ mod tests {
         assert_eq!(person.name, "Carl J");
         // A bad value in the body is reported at its row.
         let (_, diags) = read_with(&[], &[("last_chat", s("yesterday"))], "YYYY-MM-DD");
-        assert_eq!(diags.iter().map(|d| (d.code, d.line, d.column)).collect::<Vec<_>>(), [("bad-date", 2, 5)]);
+        assert_eq!(
+            diags
+                .iter()
+                .map(|d| (d.code, d.line, d.column))
+                .collect::<Vec<_>>(),
+            [("bad-date", 2, 5)]
+        );
     }
 }

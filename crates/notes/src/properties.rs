@@ -107,13 +107,7 @@ pub const PROPERTY_TABLE: &[(Property, &str, &[&str])] = &[
     (
         Property::Company,
         "company",
-        &[
-            "org",
-            "ORG",
-            "organisation",
-            "organization",
-            "employer",
-        ],
+        &["org", "ORG", "organisation", "organization", "employer"],
     ),
     (
         Property::Role,
@@ -213,12 +207,11 @@ const ANY_BRACKETED: &str = "[…]";
 pub fn key_matches(key: &str, written: &str) -> bool {
     let written = written.trim();
     match key.strip_suffix(ANY_BRACKETED) {
-        Some(stem) => written
-            .get(..stem.len() + 1)
-            .is_some_and(|head| {
+        Some(stem) => {
+            written.get(..stem.len() + 1).is_some_and(|head| {
                 head[..stem.len()].eq_ignore_ascii_case(stem) && head.ends_with('[')
-            })
-            && written.ends_with(']'),
+            }) && written.ends_with(']')
+        }
         None => written.eq_ignore_ascii_case(key),
     }
 }
@@ -490,7 +483,11 @@ mod tests {
         };
         for value_key in VALUE_KEYS {
             let property = property_of(value_key.key).expect("a value key is an alias");
-            assert!(!property.keys().any(|k| k == value_key.key), "{}", value_key.key);
+            assert!(
+                !property.keys().any(|k| k == value_key.key),
+                "{}",
+                value_key.key
+            );
             assert!(property.value_keys().any(|v| v == value_key));
             for (_, canonical) in value_key.means {
                 let reads = match property {
@@ -544,26 +541,49 @@ mod tests {
 
     #[test]
     fn value_keys_read_what_their_value_means() {
-        let reads = |entries: Vec<Entry>, property| Properties::new(entries).find(property).map(|f| f.reads);
+        let reads = |entries: Vec<Entry>, property| {
+            Properties::new(entries).find(property).map(|f| f.reads)
+        };
         assert_eq!(
-            reads(vec![entry("status", Value::String("Inactive".into()))], Property::Paused),
+            reads(
+                vec![entry("status", Value::String("Inactive".into()))],
+                Property::Paused
+            ),
             Some(Reads::As("true"))
         );
-        assert_eq!(reads(vec![entry("status", Value::String("active".into()))], Property::Paused), None);
         assert_eq!(
-            reads(vec![entry("active", Value::String("off".into()))], Property::Paused),
+            reads(
+                vec![entry("status", Value::String("active".into()))],
+                Property::Paused
+            ),
+            None
+        );
+        assert_eq!(
+            reads(
+                vec![entry("active", Value::String("off".into()))],
+                Property::Paused
+            ),
             Some(Reads::As("true"))
         );
-        assert_eq!(reads(vec![entry("active", Value::Bool(true))], Property::Paused), None);
         assert_eq!(
-            reads(vec![entry("prm-tier", Value::String("warm".into()))], Property::Cadence),
+            reads(vec![entry("active", Value::Bool(true))], Property::Paused),
+            None
+        );
+        assert_eq!(
+            reads(
+                vec![entry("prm-tier", Value::String("warm".into()))],
+                Property::Cadence
+            ),
             Some(Reads::As("180"))
         );
         assert!(matches!(
             reads(vec![entry("prm-tier", Value::String("hot".into()))], Property::Cadence),
             Some(Reads::Unknown(v)) if v.key == "prm-tier"
         ));
-        assert_eq!(reads(vec![entry("prm-tier", Value::Null)], Property::Cadence), None);
+        assert_eq!(
+            reads(vec![entry("prm-tier", Value::Null)], Property::Cadence),
+            None
+        );
         // A plain alias comes before a value key, wherever it is written.
         assert_eq!(
             reads(

@@ -96,7 +96,10 @@ mod tests {
     fn emptiness() {
         assert!(Value::List(vec![Value::Null]).is_empty());
         assert!(!Value::Bool(false).is_empty());
-        let blank_name = Value::Map(vec![("first".into(), Value::Null), ("last".into(), Value::String(" ".into()))]);
+        let blank_name = Value::Map(vec![
+            ("first".into(), Value::Null),
+            ("last".into(), Value::String(" ".into())),
+        ]);
         assert!(blank_name.is_empty());
         assert!(!Value::Map(vec![("first".into(), Value::String("Ada".into()))]).is_empty());
     }
