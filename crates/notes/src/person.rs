@@ -311,7 +311,7 @@ impl<'a> Reader<'a> {
                 entry,
                 "bad-date",
                 format!(
-                    "`{}: {}` is not a date; write it as YYYY-MM-DD or a link to a daily note, for example `{}: 2026-11-23`",
+                    "`{}: {}` is not a date; write it as YYYY-MM-DD, for example `{}: 2026-11-23`",
                     entry.key, text, entry.key
                 ),
             );
