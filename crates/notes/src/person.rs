@@ -75,7 +75,9 @@ impl Person {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Person {
         let mut reader = Reader {
-            layers: [props, body],
+            front_matter: props,
+            // Most notes have no body properties: no second look then.
+            body: (!body.is_empty()).then_some(body),
             journal,
             path,
             diagnostics,
@@ -159,13 +161,18 @@ fn join_words<'a>(words: impl IntoIterator<Item = Option<&'a str>>) -> Option<St
 
 struct Reader<'a> {
     /// The front matter, then the properties of the body: the first that says something wins.
-    layers: [&'a Properties; 2],
+    front_matter: &'a Properties,
+    body: Option<&'a Properties>,
     journal: &'a JournalFormat,
     path: &'a str,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a> {
+    fn layers(&self) -> impl Iterator<Item = &'a Properties> + use<'a> {
+        std::iter::once(self.front_matter).chain(self.body)
+    }
+
     fn report(&mut self, entry: &Entry, code: &'static str, message: String) {
         self.diagnostics.push(Diagnostic::new(
             self.path,
@@ -179,11 +186,11 @@ impl<'a> Reader<'a> {
 
     /// What the first layer that says something says about `property`.
     fn find(&self, property: Property) -> Option<Found<'a>> {
-        self.layers.iter().find_map(|layer| layer.find(property))
+        self.layers().find_map(|layer| layer.find(property))
     }
 
     fn lookup(&self, property: Property) -> Option<&'a Entry> {
-        self.layers.iter().find_map(|layer| layer.lookup(property))
+        self.layers().find_map(|layer| layer.lookup(property))
     }
 
     /// The text `property` reads as: the value `pick` takes, trimmed, or what a value key
@@ -241,7 +248,7 @@ impl<'a> Reader<'a> {
     /// The display name: the first key of the whole name that gives one, else the name in
     /// parts (`N.GN` + `N.FN`), in the front matter and then in the body.
     fn name(&self) -> Option<String> {
-        self.layers.iter().find_map(|layer| {
+        self.layers().find_map(|layer| {
             Property::Name
                 .keys()
                 .filter_map(|key| layer.get(key))
@@ -262,8 +269,7 @@ impl<'a> Reader<'a> {
     /// from the first layer that has one.
     fn every(&self, property: Property) -> Vec<String> {
         let Some(layer) = self
-            .layers
-            .iter()
+            .layers()
             .find(|layer| layer.all(property).next().is_some())
         else {
             return Vec::new();
