@@ -7,16 +7,76 @@ fn readme() -> String {
         .unwrap_or_else(|e| panic!("README.md: {e}"))
 }
 
+/// The rows of the README's person-property table: the canonical cell and the "also read"
+/// cell of each.
+fn property_rows(readme: &str) -> Vec<(String, String)> {
+    let mut lines = readme
+        .lines()
+        .skip_while(|l| l.trim() != "| meaning | canonical | also read |")
+        .skip(2);
+    let mut rows = Vec::new();
+    for line in lines.by_ref().take_while(|l| l.starts_with('|')) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        assert_eq!(
+            cells.len(),
+            5,
+            "a person-property row has three cells: {line}"
+        );
+        rows.push((cells[2].to_owned(), cells[3].to_owned()));
+    }
+    assert!(!rows.is_empty(), "README has no person-property table");
+    rows
+}
+
+/// The `code` spans of a cell.
+fn spans(cell: &str) -> Vec<&str> {
+    cell.split('`').skip(1).step_by(2).collect()
+}
+
+/// The README's table lists exactly the keys of `PROPERTY_TABLE`, row by row: each
+/// canonical key once, and under it every key also read. A key whose value carries the
+/// meaning (`VALUE_KEYS`) is shown with each value that means it (`status: archived`), and a
+/// value that stands for another (`prm-tier: inner`) with it (`(14)`).
 #[test]
-fn every_property_key_is_documented() {
+fn the_person_property_table_is_the_code_table() {
     let readme = readme();
-    for (_, canonical, aliases) in vault_notes::PROPERTY_TABLE {
-        for key in std::iter::once(canonical).chain(aliases.iter()) {
-            assert!(
-                readme.contains(&format!("`{key}`")),
-                "README does not document `{key}`"
-            );
+    let rows = property_rows(&readme);
+    assert_eq!(
+        rows.len(),
+        vault_notes::PROPERTY_TABLE.len(),
+        "one README row per property"
+    );
+    for (property, canonical, aliases) in vault_notes::PROPERTY_TABLE {
+        let (_, also) = rows
+            .iter()
+            .find(|(cell, _)| spans(cell) == [*canonical])
+            .unwrap_or_else(|| panic!("README has no row for `{canonical}`"));
+        let mut expected: Vec<String> = Vec::new();
+        for alias in *aliases {
+            match vault_notes::VALUE_KEYS.iter().find(|v| v.key == *alias) {
+                Some(value_key) => {
+                    for (written, means) in value_key.means {
+                        let shown = format!("{alias}: {written}");
+                        if *means != "true" {
+                            let with_meaning = format!("`{shown}` ({means})");
+                            assert!(
+                                also.contains(&with_meaning),
+                                "README should show {with_meaning} for {property:?}"
+                            );
+                        }
+                        expected.push(shown);
+                    }
+                }
+                None => expected.push((*alias).to_owned()),
+            }
         }
+        let mut documented: Vec<String> = spans(also).into_iter().map(str::to_owned).collect();
+        documented.sort();
+        expected.sort();
+        assert_eq!(
+            documented, expected,
+            "README's keys for `{canonical}` differ from PROPERTY_TABLE"
+        );
     }
 }
 

@@ -17,6 +17,19 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     rest_ok.then_some(date)
 }
 
+/// Parses a date as [`parse_date`] does, or out of a link to a daily note: `[[2026-10-02]]`,
+/// `[[Daily/2026-10-02|Fri]]`, or a note named in the journal format (`[[Oct 2nd, 2026]]`
+/// when it is `MMM Do, YYYY`), as a property such as `last_contact` may hold it.
+pub fn parse_date_or_link(text: &str, journal: &JournalFormat) -> Option<NaiveDate> {
+    let text = text.trim();
+    let Some(inner) = text.strip_prefix("[[").and_then(|t| t.strip_suffix("]]")) else {
+        return parse_date(text);
+    };
+    let target = crate::link::link_target(inner);
+    let file = target.rsplit('/').next().unwrap_or(target);
+    journal.parse(target).or_else(|| parse_date(file))
+}
+
 /// If `text` starts with `YYYY-MM-DD`, returns that date and the rest of the text.
 pub fn split_iso_date(text: &str) -> Option<(NaiveDate, &str)> {
     let bytes = text.as_bytes();
@@ -61,15 +74,24 @@ impl std::fmt::Display for Birthday {
 }
 
 impl Birthday {
-    /// Parses `YYYY-MM-DD`, `MM-DD` or `--MM-DD` (vCard's form without a year).
+    /// The birthday of someone born on `date`.
+    pub fn born_on(date: NaiveDate) -> Birthday {
+        Birthday {
+            year: Some(date.year()),
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+
+    /// Parses `YYYY-MM-DD`, `MM-DD` or `--MM-DD` (vCard's form without a year), and vCard's
+    /// basic forms `19901202` and `--1202` (a time after the date is ignored).
     pub fn parse(text: &str) -> Option<Birthday> {
         let text = text.trim();
         if let Some(date) = parse_date(text) {
-            return Some(Birthday {
-                year: Some(date.year()),
-                month: date.month(),
-                day: date.day(),
-            });
+            return Some(Birthday::born_on(date));
+        }
+        if let Some(birthday) = Birthday::parse_basic(text) {
+            return Some(birthday);
         }
         let md = text.strip_prefix("--").unwrap_or(text);
         let (m, d) = md.split_once('-')?;
@@ -84,6 +106,36 @@ impl Birthday {
             month,
             day,
         })
+    }
+
+    /// vCard's basic format: `YYYYMMDD` or `--MMDD`, optionally followed by `T` and a time.
+    fn parse_basic(text: &str) -> Option<Birthday> {
+        let date = text.split(['T', 't']).next().unwrap_or(text);
+        let digits = |s: &str| -> Option<u32> {
+            s.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        if let Some(month_day) = date.strip_prefix("--") {
+            if month_day.len() != 4 {
+                return None;
+            }
+            let (month, day) = (digits(month_day.get(..2)?)?, digits(month_day.get(2..)?)?);
+            // 2000 is a leap year, so --0229 is accepted.
+            NaiveDate::from_ymd_opt(2000, month, day)?;
+            return Some(Birthday {
+                year: None,
+                month,
+                day,
+            });
+        }
+        if date.len() != 8 {
+            return None;
+        }
+        let year = i32::try_from(digits(date.get(..4)?)?).ok()?;
+        let (month, day) = (digits(date.get(4..6)?)?, digits(date.get(6..)?)?);
+        NaiveDate::from_ymd_opt(year, month, day).map(Birthday::born_on)
     }
 
     /// The first birthday on or after `from` (29 February falls on 28 February in other years).
@@ -329,5 +381,67 @@ mod tests {
         assert_eq!(ordinal.format(d("2026-10-23")), "October 23rd, 2026");
         let literal = JournalFormat::from_moment("[Day] YYYY-MM-DD");
         assert_eq!(literal.parse("Day 2026-10-02"), Some(d("2026-10-02")));
+    }
+
+    #[test]
+    fn dates_out_of_links_to_daily_notes() {
+        let iso = JournalFormat::default();
+        let expected = Some(d("2026-10-02"));
+        assert_eq!(parse_date_or_link("2026-10-02", &iso), expected);
+        assert_eq!(parse_date_or_link("[[2026-10-02]]", &iso), expected);
+        assert_eq!(
+            parse_date_or_link(" [[Daily/2026-10-02|Fri]] ", &iso),
+            expected
+        );
+        assert_eq!(
+            parse_date_or_link("[[2026-10-02.md#Lunch]]", &iso),
+            expected
+        );
+        assert_eq!(parse_date_or_link("[[Oct 2nd, 2026]]", &iso), None);
+        let ordinal = JournalFormat::from_moment("MMM Do, YYYY");
+        assert_eq!(parse_date_or_link("[[Oct 2nd, 2026]]", &ordinal), expected);
+        assert_eq!(
+            parse_date_or_link("[[Journal/Oct 2nd, 2026|Fri]]", &ordinal),
+            expected
+        );
+        // An ISO link still reads in another journal format.
+        assert_eq!(parse_date_or_link("[[2026-10-02]]", &ordinal), expected);
+        let nested = JournalFormat::from_moment("YYYY/MM/YYYY-MM-DD");
+        assert_eq!(
+            parse_date_or_link("[[2026/10/2026-10-02]]", &nested),
+            expected
+        );
+        for text in [
+            "[[Sharon Lee]]",
+            "[[]]",
+            "[[2026-10-02]] and [[x]]",
+            "[[",
+            "Oct 2nd, 2026",
+        ] {
+            assert_eq!(parse_date_or_link(text, &ordinal), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn vcard_basic_birthdays() {
+        let full = Birthday::parse("19901202").expect("basic");
+        assert_eq!((full.year, full.month, full.day), (Some(1990), 12, 2));
+        assert_eq!(Birthday::parse("19901202T000000Z").map(|b| b.day), Some(2));
+        let no_year = Birthday::parse("--1202").expect("no year");
+        assert_eq!((no_year.year, no_year.month, no_year.day), (None, 12, 2));
+        assert_eq!(Birthday::parse("--0229").map(|b| b.day), Some(29));
+        for text in [
+            "19901302",
+            "1990120",
+            "--1232",
+            "--120",
+            "--12023",
+            "2026",
+            "T",
+            "--",
+            "１９９０１２０２",
+        ] {
+            assert_eq!(Birthday::parse(text), None, "{text}");
+        }
     }
 }

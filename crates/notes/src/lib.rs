@@ -16,6 +16,7 @@
 
 mod body;
 mod cadence;
+mod contact_block;
 mod dates;
 mod diagnostic;
 pub mod edit;
@@ -36,7 +37,7 @@ pub mod yaml;
 
 pub use body::{Link, LogLine, Task, plain_text};
 pub use cadence::parse_cadence;
-pub use dates::{Birthday, JournalFormat, parse_date};
+pub use dates::{Birthday, JournalFormat, parse_date, parse_date_or_link};
 pub use diagnostic::{Diagnostic, Severity};
 pub use frontmatter::{Split, split as split_front_matter};
 pub use link::{WikiLink, link_label, unlink, wikilinks};
@@ -44,7 +45,7 @@ pub use note::{DateSource, Note, Parsed, file_stem, parse_note};
 pub use options::{ReadOptions, is_under};
 pub use people::{FoundBy, PEOPLE_FOLDER_NAMES, is_people_folder_name, people_folder};
 pub use person::Person;
-pub use properties::{PROPERTY_TABLE, Property};
+pub use properties::{NAME_PARTS, PROPERTY_TABLE, Property, VALUE_KEYS, ValueKey, key_matches};
 pub use resolve::{PersonMatch, Resolver};
 pub use source::line_column;
 pub use value::Value;

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::body::{self, Link, LogLine, ScanWhat, Task};
+use crate::contact_block;
 use crate::dates::parse_date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter::{self, Split};
@@ -107,13 +108,21 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         .map(|d| (d, DateSource::Journal))
         .or(property_date.map(|d| (d, DateSource::Property)));
 
+    let (body_line, _) = line_column(text, body_start);
     let person = found_by.map(|found_by| {
-        let mut person = Person::from_properties(&properties, stem, path, &mut diagnostics);
+        let body = contact_block::read(&text[body_start..], body_line, path, &mut diagnostics);
+        let mut person = Person::from_properties(
+            &properties,
+            &body,
+            stem,
+            path,
+            &options.journal_format,
+            &mut diagnostics,
+        );
         person.found_by = found_by;
         Box::new(person)
     });
 
-    let (body_line, _) = line_column(text, body_start);
     let scan = body::scan(
         &text[body_start..],
         body_line,
@@ -557,5 +566,48 @@ role: {{it's}}
     fn stems() {
         assert_eq!(file_stem("a/b/Sharon Lee.md"), "Sharon Lee");
         assert_eq!(file_stem("a/Note.MD"), "Note");
+    }
+
+    #[test]
+    fn a_person_from_vcf_contacts_and_the_contacts_plugin() {
+        // VCF Contacts quotes its bracketed keys.
+        let vcf = parse(
+            "People/anya.md",
+            "---\nN.FN: Volkova\nN.GN: Anya\n\"EMAIL[HOME]\": anya.ice@frostmail.ru\n\"EMAIL[WORK]\": anya@techsnow.ru\n\"TEL[CELL]\": \"+74951234567\"\nBDAY: 19910105\nORG: FrostTech Artisans\n---\n#### Notes\n",
+        );
+        assert!(vcf.diagnostics.is_empty(), "{:?}", vcf.diagnostics);
+        let person = vcf.note.person.expect("person");
+        assert_eq!(person.name, "Anya Volkova");
+        assert_eq!(person.email, ["anya.ice@frostmail.ru", "anya@techsnow.ru"]);
+        assert_eq!(person.phone.as_deref(), Some("+74951234567"));
+        assert_eq!(person.birthday.map(|b| b.year), Some(Some(1991)));
+        assert_eq!(person.company, ["FrostTech Artisans"]);
+
+        let contacts = parse(
+            "People/Contact 1.md",
+            "---\nlast_chat: 2026-10-02\n---\n/---contact---/\r\n| key | value |\r\n| --- | --- |\r\n| Name | carl |\r\n| Last Name | johnson |\r\n| Birthday | 1966-13-06 |\r\n| Last chat | 2022-12-06 |\r\n/---contact---/\r\n",
+        );
+        let person = contacts.note.person.expect("person");
+        assert_eq!(person.name, "carl johnson");
+        // The front matter wins; the body's bad birthday is reported at its row.
+        assert_eq!(
+            person.last_contact.map(|d| d.to_string()).as_deref(),
+            Some("2026-10-02")
+        );
+        let found: Vec<_> = contacts
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect();
+        assert_eq!(found, [("bad-date", 9, 14)]);
+
+        // Not a person, not read; in a code block, not read.
+        let other = parse("Notes/x.md", "/---contact---/\n| Name | Ada |\n");
+        assert!(other.note.person.is_none() && other.diagnostics.is_empty());
+        let example = parse(
+            "People/Help.md",
+            "~~~\n/---contact---/\n| Name | Ada |\n/---contact---/\n~~~\n",
+        );
+        assert_eq!(example.note.person.map(|p| p.name).as_deref(), Some("Help"));
     }
 }

@@ -65,13 +65,14 @@ impl Value {
         }
     }
 
-    /// Whether the value is null or an empty string or list.
+    /// Whether the value is null, an empty string, or a list or mapping of empty values
+    /// (`name: {first: , last: }`, as a template leaves it).
     pub fn is_empty(&self) -> bool {
         match self {
             Value::Null => true,
             Value::String(s) => s.trim().is_empty(),
             Value::List(items) => items.iter().all(Value::is_empty),
-            Value::Map(entries) => entries.is_empty(),
+            Value::Map(entries) => entries.iter().all(|(_, v)| v.is_empty()),
             Value::Bool(_) | Value::Number(_) => false,
         }
     }
@@ -95,5 +96,11 @@ mod tests {
     fn emptiness() {
         assert!(Value::List(vec![Value::Null]).is_empty());
         assert!(!Value::Bool(false).is_empty());
+        let blank_name = Value::Map(vec![
+            ("first".into(), Value::Null),
+            ("last".into(), Value::String(" ".into())),
+        ]);
+        assert!(blank_name.is_empty());
+        assert!(!Value::Map(vec![("first".into(), Value::String("Ada".into()))]).is_empty());
     }
 }
