@@ -32,7 +32,7 @@ static FINDER: Needle = Needle::new(|| memchr::memmem::Finder::new(MARKER.as_byt
 const LABELS: &[(&str, &str)] = &[("Last chat", "last_chat")];
 
 /// The labels of the name's parts, and the field of `name: {first, last}` each fills.
-const NAME_PARTS: &[(&str, &str)] = &[("Name", "first"), ("Last Name", "last")];
+const NAME_ROWS: &[(&str, &str)] = &[("Name", "first"), ("Last Name", "last")];
 
 /// Reads the first contact block of `body` (a note's body, whose first line is line
 /// `first_line` of the file). A body without one gives no properties, after one search for
@@ -104,7 +104,7 @@ impl Rows {
             return;
         }
         let column = to_u32(text[..value_at].chars().count() + 1);
-        if let Some((_, field)) = NAME_PARTS
+        if let Some((_, field)) = NAME_ROWS
             .iter()
             .find(|(l, _)| l.eq_ignore_ascii_case(label))
         {
