@@ -46,7 +46,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use vault_notes::{Link, LogLine, Note, Task, wikilinks};
+use vault_notes::{DailyLink, Link, LogLine, Note, Task, wikilinks};
 
 use crate::interactions::{Interaction, Source};
 use crate::links::Links;
@@ -179,8 +179,18 @@ impl<'a> Privacy<'a> {
         }
     }
 
+    /// A link to a daily note in the person note `note`: its summary is the link's line.
+    pub(crate) fn of_daily_link(&self, note: usize, link: &DailyLink) -> Exposure {
+        if self.is_private(note) || self.line_links_private(&link.context) {
+            Exposure::Withheld
+        } else {
+            Exposure::Full
+        }
+    }
+
     /// A mention by `link` in the dated note `note`: its summary is the link's line for a
-    /// daily note, else the note's title.
+    /// daily note, else the note's title (its `summary` or `title` property, else its file
+    /// name).
     pub(crate) fn of_mention(&self, note: usize, link: Option<&Link>, source: Source) -> Exposure {
         if !self.any {
             return Exposure::Full;
@@ -192,10 +202,10 @@ impl<'a> Privacy<'a> {
             (Source::Journal, Some(_)) => Exposure::Full,
             // The summary is the note's title.
             _ if in_note
-                || self
-                    .notes
-                    .get(note)
-                    .is_some_and(|n| self.names_private(n.stem())) =>
+                || self.notes.get(note).is_some_and(|n| {
+                    self.names_private(n.stem())
+                        || n.summary.as_deref().is_some_and(|s| self.names_private(s))
+                }) =>
             {
                 Exposure::Withheld
             }
@@ -203,7 +213,8 @@ impl<'a> Privacy<'a> {
         }
     }
 
-    /// An open task of note `note`.
+    /// A task of note `note`: an open one (a follow-up), a done one (a contact), or a
+    /// follow-up a person's properties name.
     pub(crate) fn of_task(&self, note: usize, task: &Task) -> Exposure {
         if self.is_private(note)
             || task.links.iter().any(|t| self.resolves_to_private(t))

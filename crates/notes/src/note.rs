@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use crate::body::{self, Link, LogLine, ScanWhat, Task};
+use crate::body::{self, DailyLink, Link, LogLine, ScanWhat, Task};
 use crate::dates::parse_date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter::{self, Split};
-use crate::link::wikilinks;
+use crate::link::{WikiLink, wikilinks};
 use crate::options::{ReadOptions, is_under};
 use crate::person::{Person, is_placeholder};
 use crate::properties::{Entry, Properties};
@@ -36,8 +36,35 @@ pub struct Note {
     pub links: Vec<Link>,
     /// Dated log lines (person notes only).
     pub log: Vec<LogLine>,
-    /// Open tasks.
+    /// Open tasks, and for a person the follow-ups their properties name (`next_action`,
+    /// `next_follow_up`), those first.
     pub tasks: Vec<Task>,
+    /// Done tasks that may be contact ([`Task::done_on`], else the note's date).
+    pub done: Vec<Task>,
+    /// Links to daily notes in a person's note, each a contact on its date.
+    pub daily_links: Vec<DailyLink>,
+    /// What a dated note (a `date` property) says it is about: its `summary` property,
+    /// else its `title`.
+    pub summary: Option<String>,
+}
+
+/// The properties of a dated note whose links are its people (`people: ["[[Steph Ango]]"]`;
+/// its open tasks are theirs). Compared case-insensitively.
+pub const PEOPLE_PROPERTIES: &[&str] = &[
+    "people",
+    "person",
+    "attendees",
+    "participants",
+    "contacts",
+    "with",
+    "guests",
+];
+
+/// Whether `key` is one of the [`PEOPLE_PROPERTIES`].
+pub fn is_people_property(key: &str) -> bool {
+    PEOPLE_PROPERTIES
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(key.trim()))
 }
 
 /// A parsed note and the problems found in it.
@@ -122,6 +149,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         ScanWhat {
             log: is_person,
             links: date.is_some(),
+            journal: is_person.then_some(options),
         },
     );
     let mut links = scan.links;
@@ -130,9 +158,24 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     }
     // A large vault keeps every note in memory: no spare capacity.
     links.shrink_to_fit();
-    let (mut log, mut tasks) = (scan.log, scan.tasks);
+    let (mut log, mut tasks, mut done, mut daily_links) =
+        (scan.log, scan.tasks, scan.done, scan.daily_links);
+    if is_person {
+        let mut promised = property_follow_ups(path, &properties, &mut diagnostics);
+        if !promised.is_empty() {
+            promised.append(&mut tasks);
+            tasks = promised;
+        }
+    }
     log.shrink_to_fit();
     tasks.shrink_to_fit();
+    done.shrink_to_fit();
+    daily_links.shrink_to_fit();
+    let summary = property_date.and_then(|_| {
+        ["summary", "title"]
+            .into_iter()
+            .find_map(|key| text_of(&properties, key))
+    });
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Parsed {
         note: Note {
@@ -142,6 +185,9 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             links,
             log,
             tasks,
+            done,
+            daily_links,
+            summary,
         },
         diagnostics,
     }
@@ -365,7 +411,12 @@ fn is_person(path: &str, props: &Properties, options: &ReadOptions) -> bool {
 }
 
 fn journal_date(path: &str, options: &ReadOptions) -> Option<NaiveDate> {
-    let without_ext = path.get(..path.len().checked_sub(3)?)?;
+    journal_date_of(path.get(..path.len().checked_sub(3)?)?, options)
+}
+
+/// The date a daily note's path without `.md` (or a link target naming one) stands for, in
+/// the vault's journal format.
+pub(crate) fn journal_date_of(without_ext: &str, options: &ReadOptions) -> Option<NaiveDate> {
     let format = &options.journal_format;
     if let Some(date) = format.parse(without_ext) {
         return Some(date);
@@ -414,20 +465,128 @@ fn date_property(
 fn property_links(props: &Properties) -> Vec<Link> {
     let mut links = Vec::new();
     for entry in props.entries() {
-        for text in entry.value.all_strings() {
-            for link in wikilinks(text) {
-                links.push(Link {
-                    target: link.target.to_owned(),
-                    line: entry.line,
-                    column: entry.column,
-                    in_task: false,
-                    property: Some(entry.key.clone()),
-                    context: None,
-                });
+        let mut push = |link: WikiLink<'_>| {
+            links.push(Link {
+                target: link.target.to_owned(),
+                line: entry.line,
+                column: entry.column,
+                in_task: false,
+                embed: link.embed,
+                property: Some(entry.key.clone()),
+                context: None,
+            });
+        };
+        if is_people_property(&entry.key) {
+            unquoted_links(&entry.value, &mut push);
+        } else {
+            for text in entry.value.all_strings() {
+                wikilinks(text).for_each(&mut push);
             }
         }
     }
     links
+}
+
+/// The links in a people property, also written unquoted: YAML reads
+/// `contacts: [[Maria Garcia]]` as a list holding a list holding `Maria Garcia`.
+fn unquoted_links<'a>(value: &'a Value, push: &mut impl FnMut(WikiLink<'a>)) {
+    match value {
+        Value::List(items) => match items.as_slice() {
+            [Value::List(inner)] if matches!(inner.as_slice(), [Value::String(_)]) => {
+                if let [Value::String(name)] = inner.as_slice() {
+                    let target = crate::link::link_target(name);
+                    if !target.is_empty() {
+                        push(WikiLink {
+                            start: 0,
+                            target,
+                            embed: false,
+                        });
+                    }
+                }
+            }
+            _ => items.iter().for_each(|item| unquoted_links(item, push)),
+        },
+        Value::String(text) => wikilinks(text).for_each(push),
+        Value::Map(entries) => entries.iter().for_each(|(_, v)| unquoted_links(v, push)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// The text of property `key`, when it is a filled-in scalar.
+fn text_of(props: &Properties, key: &str) -> Option<String> {
+    let text = props.get(key)?.value.as_scalar()?.trim();
+    (!text.is_empty() && !is_placeholder(text)).then(|| text.to_owned())
+}
+
+/// The follow-ups a person's properties name: `next_action` (due on `next_action_date`)
+/// and `next_follow_up` (a date: "follow up" on that day; else what to do), at the
+/// property's line.
+fn property_follow_ups(
+    path: &str,
+    props: &Properties,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Task> {
+    let mut out = Vec::new();
+    let follow_up = |entry: &Entry, text: &str, due: Option<NaiveDate>| Task {
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        due,
+        done_on: None,
+        links: wikilinks(text)
+            .filter(|l| !l.embed)
+            .map(|l| l.target.to_owned())
+            .collect(),
+        property: Some(entry.key.clone()),
+        line: entry.line,
+    };
+    let due = props
+        .get("next_action_date")
+        .and_then(|entry| follow_up_date(path, entry, diagnostics));
+    if let Some(entry) = props.get("next_action") {
+        for text in entry.value.scalars() {
+            if !is_placeholder(text) {
+                out.push(follow_up(entry, text, due));
+            }
+        }
+    }
+    if let Some(entry) = props.get("next_follow_up") {
+        for text in entry.value.scalars() {
+            if is_placeholder(text) {
+                continue;
+            }
+            match parse_date(text) {
+                Some(date) => out.push(follow_up(entry, "follow up", Some(date))),
+                None => out.push(follow_up(entry, text, None)),
+            }
+        }
+    }
+    out
+}
+
+/// The date of a follow-up's date property; a value that is not a date is reported.
+fn follow_up_date(
+    path: &str,
+    entry: &Entry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    let text = entry.value.as_scalar()?.trim();
+    if text.is_empty() || is_placeholder(text) {
+        return None;
+    }
+    let date = parse_date(text);
+    if date.is_none() {
+        diagnostics.push(Diagnostic::new(
+            path,
+            entry.line,
+            entry.column,
+            Severity::Warning,
+            "bad-date",
+            format!(
+                "`{}: {}` is not a date, so the follow-up has no due date; write it as YYYY-MM-DD",
+                entry.key, text
+            ),
+        ));
+    }
+    date
 }
 
 #[cfg(test)]
