@@ -244,4 +244,100 @@ mod tests {
             ]
         );
     }
+
+    fn texts(files: &[(&str, &str)]) -> Vec<(String, String)> {
+        let notes: Vec<Note> = files
+            .iter()
+            .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let resolver = Resolver::new(&notes);
+        let links = crate::links::Links::new(&notes, &resolver);
+        let mut list: Vec<_> = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today)
+            .into_iter()
+            .map(|f| (f.person, f.text))
+            .collect();
+        list.sort();
+        list
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_meeting_notes_tasks_are_its_peoples() {
+        let got = texts(&[
+            (
+                "Meetings/Sync.md",
+                "---\ndate: 2026-11-20\nattendees: [\"[[Ann]]\", \"[[Bo]]\", \"![[Cy]]\"]\nproject: \"[[Dee]]\"\n---\nWith [[Eve]].\n- [ ] send the notes\n- [ ] ask [[Cy]]\n",
+            ),
+            (
+                "Notes/Undated.md",
+                "---\nattendees: [\"[[Ann]]\"]\n---\n- [ ] not hers\n",
+            ),
+            ("People/Ann.md", ""),
+            ("People/Bo.md", ""),
+            ("People/Cy.md", ""),
+            ("People/Dee.md", ""),
+            ("People/Eve.md", ""),
+        ]);
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Ann", "ask [[Cy]]"),
+                ("Ann", "send the notes"),
+                ("Bo", "ask [[Cy]]"),
+                ("Bo", "send the notes"),
+                ("Cy", "ask [[Cy]]"),
+            ])
+        );
+    }
+
+    #[test]
+    fn next_action_and_next_follow_up_are_follow_ups() {
+        let notes: Vec<Note> = [(
+            "People/Ann.md",
+            "---\nnext_action: send the deck\nnext_action_date: 2026-11-20\nnext_follow_up: 2026-12-01\n---\n",
+        )]
+        .iter()
+        .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+        .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let resolver = Resolver::new(&notes);
+        let links = crate::links::Links::new(&notes, &resolver);
+        let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
+        let got: Vec<_> = list
+            .iter()
+            .map(|f| (f.text.as_str(), f.overdue, f.line, f.property.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("send the deck", true, 2, Some("next_action")),
+                ("follow up", false, 4, Some("next_follow_up")),
+            ]
+        );
+    }
+
+    #[test]
+    fn reminders_are_not_promises() {
+        let got = texts(&[
+            (
+                "Reminders.md",
+                "- [ ] [[Sam]] — overdue 6d\n- [ ] [[Sam]] (due soon)\n- [ ] [[Sam]]: no contact for 40 days\n- [ ] Reach out to [[Sam]]\n- [ ] [[Sam]] birthday gift\n- [ ] [[Sam]]\n",
+            ),
+            ("People/Sam.md", "- [ ] [[Sam]] overdue 3w\n"),
+        ]);
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Sam", "Reach out to [[Sam]]"),
+                ("Sam", "[[Sam]]"),
+                ("Sam", "[[Sam]] birthday gift"),
+            ])
+        );
+    }
 }

@@ -404,4 +404,164 @@ mod tests {
         let all = gather(&notes, &Links::new(&notes, &resolver));
         assert_eq!(summary(&all[2]), vec![("2026-10-07".into(), Source::Note)]);
     }
+
+    fn gathered(files: &[(&str, &str)]) -> (Vec<Note>, Vec<Vec<Record>>) {
+        let notes = notes(files);
+        let resolver = Resolver::new(&notes);
+        let all = gather(&notes, &Links::new(&notes, &resolver));
+        (notes, all)
+    }
+
+    fn shown(notes: &[Note], list: &[Record]) -> Vec<(String, Source, String)> {
+        list.iter()
+            .map(|r| {
+                let i = r.as_written(notes);
+                (i.date.to_string(), i.source, i.summary)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_to_daily_notes_in_the_persons_note_are_contact() {
+        let (notes, all) = gathered(&[(
+            "People/Ann.md",
+            "A long talk on [[2026-09-24]].\n- 2026-10-02 call, see [[2026-10-02]]\nNotes of [[2026-10-02]] too.\n- [[Daily/2026-10-05|Monday]] coffee\nWe meet on [[2026-12-10]].\n",
+        )]);
+        assert_eq!(
+            shown(&notes, &all[0]),
+            vec![
+                (
+                    "2026-09-24".into(),
+                    Source::DailyLink,
+                    "A long talk on 2026-09-24.".into()
+                ),
+                // Its own date is the log line's: not a second contact.
+                (
+                    "2026-10-02".into(),
+                    Source::Log,
+                    "call, see 2026-10-02".into()
+                ),
+                (
+                    "2026-10-05".into(),
+                    Source::DailyLink,
+                    "Monday coffee".into()
+                ),
+                // After today it is planned: the status splits it off by date.
+                (
+                    "2026-12-10".into(),
+                    Source::DailyLink,
+                    "We meet on 2026-12-10.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn embeds_are_not_contact() {
+        let (_, all) = gathered(&[
+            ("Daily/2026-10-05.md", "![[Ann]]\n"),
+            (
+                "Meetings/M.md",
+                "---\ndate: 2026-10-06\npeople: [\"![[Ann]]\"]\n---\n![[Ann#Work]]\n",
+            ),
+            ("People/Ann.md", ""),
+        ]);
+        assert!(all[2].is_empty(), "{:?}", all[2]);
+    }
+
+    #[test]
+    fn done_tasks_are_contact_on_their_done_date() {
+        let (notes, all) = gathered(&[
+            (
+                "Daily/2026-10-05.md",
+                "- [x] call [[Ann]]\n- [x] send [[Bo]] the deck ✅ 2026-10-07\n- [ ] ask [[Ann]]\n",
+            ),
+            (
+                "Projects/P.md",
+                "- [x] intro [[Ann]] to [[Bo]] ✅ 2026-10-09\n- [x] undated [[Ann]]\n",
+            ),
+            (
+                "People/Ann.md",
+                "- [x] sent her the template ✅ 2026-10-11\n- [x] no date\n",
+            ),
+            ("People/Bo.md", ""),
+        ]);
+        assert_eq!(
+            shown(&notes, &all[2]),
+            vec![
+                ("2026-10-05".into(), Source::Task, "call Ann".into()),
+                ("2026-10-09".into(), Source::Task, "intro Ann to Bo".into()),
+                (
+                    "2026-10-11".into(),
+                    Source::Task,
+                    "sent her the template".into()
+                ),
+            ]
+        );
+        assert_eq!(
+            summary(&all[3]),
+            vec![
+                ("2026-10-07".into(), Source::Task),
+                ("2026-10-09".into(), Source::Task),
+            ]
+        );
+    }
+
+    #[test]
+    fn ignore_journal_leaves_out_daily_notes_only() {
+        let (_, all) = gathered(&[
+            (
+                "Daily/2026-10-05.md",
+                "Lunch with [[Ann]]\n- [x] call [[Ann]]\n",
+            ),
+            (
+                "Meetings/M.md",
+                "---\ndate: 2026-10-06\npeople: [\"[[Ann]]\"]\n---\n",
+            ),
+            (
+                "People/Ann.md",
+                "---\nignore_journal: true\n---\n- 2026-10-01 coffee\n",
+            ),
+            ("People/Bo.md", ""),
+            ("Daily/2026-10-08.md", "[[Bo]]\n"),
+        ]);
+        assert_eq!(
+            summary(&all[2]),
+            vec![
+                ("2026-10-01".into(), Source::Log),
+                ("2026-10-06".into(), Source::Note),
+            ]
+        );
+        assert_eq!(
+            summary(&all[3]),
+            vec![("2026-10-08".into(), Source::Journal)]
+        );
+    }
+
+    #[test]
+    fn a_dated_note_says_its_summary_else_its_title() {
+        let (notes, all) = gathered(&[
+            (
+                "Meetings/2026-10-06 Sync.md",
+                "---\ndate: 2026-10-06\ncontacts: [[Ann]]\nsummary: The hiring plan with [[Bo|Bob]]\n---\n",
+            ),
+            (
+                "Meetings/Offsite.md",
+                "---\ndate: 2026-10-07\nattendees:\n  - [[Ann]]\ntitle: Team offsite\n---\n",
+            ),
+            (
+                "Meetings/Bare.md",
+                "---\ndate: 2026-10-08\nwith: [[Ann]]\n---\n",
+            ),
+            ("People/Ann.md", ""),
+        ]);
+        let summaries: Vec<_> = shown(&notes, &all[3])
+            .into_iter()
+            .map(|(_, _, s)| s)
+            .collect();
+        assert_eq!(
+            summaries,
+            vec!["The hiring plan with Bob", "Team offsite", "Bare"]
+        );
+    }
 }

@@ -511,4 +511,164 @@ mod tests {
         let targets: Vec<_> = scan.links.iter().map(|l| l.target.as_str()).collect();
         assert_eq!(targets, vec!["Bob"]);
     }
+
+    #[test]
+    fn a_log_heading_takes_the_paragraph_under_it() {
+        let body = "\
+### 2026-10-12 Lunch
+Talked about on-call fatigue;
+she will share the doc. #got
+
+More, not the summary.
+### 2026-09-03 Call: the migration
+
+She offered to review [[Runbooks|our runbooks]]. #gave
+- a list ends it
+### 2026-08-01 Coffee
+- a list right away
+## 2026-07-01 Dinner
+```
+code is not a paragraph
+```
+";
+        let scan = scan(body, 1, ALL);
+        let got: Vec<_> = scan
+            .log
+            .iter()
+            .map(|l| (l.kind.as_deref(), l.summary.as_str(), l.gave, l.got, l.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("lunch"),
+                    "Talked about on-call fatigue; she will share the doc.",
+                    false,
+                    true,
+                    1
+                ),
+                (
+                    Some("call"),
+                    "the migration — She offered to review our runbooks.",
+                    true,
+                    false,
+                    6
+                ),
+                (Some("coffee"), "", false, false, 10),
+                (Some("dinner"), "", false, false, 12),
+            ]
+        );
+    }
+
+    fn person_scan(body: &str, options: &ReadOptions) -> BodyScan {
+        scan(
+            body,
+            1,
+            ScanWhat {
+                log: true,
+                links: false,
+                journal: Some(options),
+            },
+        )
+    }
+
+    #[test]
+    fn a_person_notes_links_to_daily_notes_are_dated() {
+        let body = "\
+A long talk on [[2026-09-24]], then [[Daily/2026-09-30|Thursday]].
+- [[2026-10-02]] call, and again [[2026-10-03]]
+- [ ] meet on [[2026-12-01]]
+![[2026-08-01]] and `[[2026-08-02]]`, [[Sam]], [[2026-13-01]], [[Notes 2026]]
+";
+        let scan = person_scan(body, &ReadOptions::default());
+        let got: Vec<_> = scan
+            .daily_links
+            .iter()
+            .map(|l| (l.date.to_string(), l.line, l.column))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2026-09-24".to_owned(), 1, 16),
+                ("2026-09-30".to_owned(), 1, 37),
+                // The log line's own date is its log line, not a second contact.
+                ("2026-10-03".to_owned(), 2, 34),
+            ]
+        );
+        assert_eq!(
+            plain_text(&scan.daily_links[1].context),
+            "A long talk on 2026-09-24, then Thursday."
+        );
+    }
+
+    #[test]
+    fn daily_links_follow_the_journal_format() {
+        let options = ReadOptions {
+            journal_format: crate::dates::JournalFormat::from_moment("DD.MM.YYYY"),
+            ..ReadOptions::default()
+        };
+        let scan = person_scan("on [[24.09.2026]], not [[2026-09-25]]\n", &options);
+        let dates: Vec<_> = scan.daily_links.iter().map(|l| l.date).collect();
+        assert_eq!(dates, vec![d("2026-09-24")]);
+    }
+
+    #[test]
+    fn done_tasks_keep_their_done_date() {
+        let body = "\
+- [x] send [[Sam]] the deck ✅ 2026-10-02
+- [X] call [[Kai]] [completion:: 2026-10-03]
+- [x] undated [[Bo]]
+- [x] nobody ✅ 2026-10-04
+- [x] ![[Ann]] ✅ 2026-10-05
+";
+        let undated = scan(body, 1, ScanWhat::default());
+        let got: Vec<_> = undated
+            .done
+            .iter()
+            .map(|t| (t.text.as_str(), t.done_on, t.links.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "send [[Sam]] the deck",
+                    Some(d("2026-10-02")),
+                    vec!["Sam".to_owned()]
+                ),
+                (
+                    "call [[Kai]]",
+                    Some(d("2026-10-03")),
+                    vec!["Kai".to_owned()]
+                ),
+            ],
+            "an undated task in an undated note, a task linking nobody, an embed: none"
+        );
+        let dated = scan(
+            body,
+            1,
+            ScanWhat {
+                links: true,
+                ..ScanWhat::default()
+            },
+        );
+        assert_eq!(
+            dated.done.len(),
+            3,
+            "the dated note's date is the undated one's"
+        );
+        let own = person_scan(body, &ReadOptions::default());
+        assert_eq!(own.done.len(), 4, "in a person's note, with a done date");
+        assert!(own.tasks.is_empty());
+    }
+
+    #[test]
+    fn embeds_are_links_marked_as_embeds() {
+        let scan = scan("![[Ann]] and [[Bo]]\n", 1, ALL);
+        let got: Vec<_> = scan
+            .links
+            .iter()
+            .map(|l| (l.target.as_str(), l.embed))
+            .collect();
+        assert_eq!(got, vec![("Ann", true), ("Bo", false)]);
+    }
 }

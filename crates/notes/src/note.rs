@@ -734,6 +734,116 @@ role: {{it's}}
     }
 
     #[test]
+    fn dated_notes_say_what_they_are_about() {
+        let summary = |text: &str| parse("Meetings/Sync.md", text).note.summary;
+        assert_eq!(
+            summary("---\ndate: 2026-10-07\nsummary: Hiring plan\ntitle: Sync\n---\n").as_deref(),
+            Some("Hiring plan")
+        );
+        assert_eq!(
+            summary("---\ndate: 2026-10-07\ntitle: Weekly sync\n---\n").as_deref(),
+            Some("Weekly sync")
+        );
+        assert_eq!(
+            summary("---\ndate: 2026-10-07\ntitle: \"{{title}}\"\n---\n"),
+            None
+        );
+        // Only dated notes: a person's `title` is their role.
+        assert_eq!(
+            parse("People/Ann.md", "---\ntitle: CTO\n---\n")
+                .note
+                .summary,
+            None
+        );
+    }
+
+    #[test]
+    fn people_properties_read_unquoted_links_and_embeds() {
+        let note = parse(
+            "Meetings/M.md",
+            "---\ndate: 2026-10-07\ncontacts: [[Maria Garcia]]\nattendees:\n  - [[Sam]]\n  - \"[[Kai|K]]\"\n  - \"![[Bo]]\"\nwith: [[[Ann]], [[Cy]]]\nproject: [[Apollo]]\n---\n",
+        )
+        .note;
+        let got: Vec<_> = note
+            .links
+            .iter()
+            .map(|l| (l.target.as_str(), l.embed, l.property.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Maria Garcia", false, Some("contacts")),
+                ("Sam", false, Some("attendees")),
+                ("Kai", false, Some("attendees")),
+                ("Bo", true, Some("attendees")),
+                ("Ann", false, Some("with")),
+                ("Cy", false, Some("with")),
+            ],
+            "`project:` is not a people property: unquoted, it is no link"
+        );
+    }
+
+    #[test]
+    fn follow_up_properties_are_a_persons_tasks() {
+        let p = parse(
+            "People/Sam.md",
+            "---\nnext_action: send [[Kai]] the deck\nnext_action_date: 2026-12-01\nnext_follow_up: 2026-12-05\n---\n- [ ] in the body\n",
+        );
+        let got: Vec<_> = p
+            .note
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.text.as_str(),
+                    t.due.map(|d| d.to_string()),
+                    t.property.as_deref(),
+                    t.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "send [[Kai]] the deck",
+                    Some("2026-12-01".to_owned()),
+                    Some("next_action"),
+                    2
+                ),
+                (
+                    "follow up",
+                    Some("2026-12-05".to_owned()),
+                    Some("next_follow_up"),
+                    4
+                ),
+                ("in the body", None, None, 6),
+            ]
+        );
+        assert_eq!(p.note.tasks[0].links, vec!["Kai"]);
+        let p = parse(
+            "People/Sam.md",
+            "---\nnext_follow_up: ask about the move\nnext_action: call\nnext_action_date: soon\n---\n",
+        );
+        let texts: Vec<_> = p
+            .note
+            .tasks
+            .iter()
+            .map(|t| (t.text.as_str(), t.due))
+            .collect();
+        assert_eq!(texts, vec![("call", None), ("ask about the move", None)]);
+        let d = &p.diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), ("bad-date", 4, 19));
+        // Not in other notes.
+        assert!(
+            parse("Notes/X.md", "---\nnext_action: call\n---\n")
+                .note
+                .tasks
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn stems() {
         assert_eq!(file_stem("a/b/Sharon Lee.md"), "Sharon Lee");
         assert_eq!(file_stem("a/Note.MD"), "Note");
