@@ -162,15 +162,11 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat<'_>) -> BodyScan {
         let mut logged = None;
         match kind {
             Kind::Task { text, .. } if kind.is_open_task() => out.tasks.push(task(text, line_no)),
-            Kind::Task { text, .. } if is_done(&kind) => {
-                // Most done tasks concern nobody: nothing is built for those.
-                if what.log || text.contains("[[") {
-                    let done = task(text, line_no);
-                    if (done.done_on.is_some() || what.links)
-                        && (what.log || !done.links.is_empty())
-                    {
-                        out.done.push(done);
-                    }
+            // Most done tasks concern nobody: nothing is built for those.
+            Kind::Task { text, .. } if is_done(&kind) && (what.log || text.contains("[[")) => {
+                let done = task(text, line_no);
+                if (done.done_on.is_some() || what.links) && (what.log || !done.links.is_empty()) {
+                    out.done.push(done);
                 }
             }
             _ if what.log => {

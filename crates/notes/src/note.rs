@@ -493,15 +493,14 @@ fn unquoted_links<'a>(value: &'a Value, push: &mut impl FnMut(WikiLink<'a>)) {
     match value {
         Value::List(items) => match items.as_slice() {
             [Value::List(inner)] if matches!(inner.as_slice(), [Value::String(_)]) => {
-                if let [Value::String(name)] = inner.as_slice() {
-                    let target = crate::link::link_target(name);
-                    if !target.is_empty() {
-                        push(WikiLink {
-                            start: 0,
-                            target,
-                            embed: false,
-                        });
-                    }
+                let name = inner.first().and_then(Value::as_scalar).unwrap_or("");
+                let target = crate::link::link_target(name);
+                if !target.is_empty() {
+                    push(WikiLink {
+                        start: 0,
+                        target,
+                        embed: false,
+                    });
                 }
             }
             _ => items.iter().for_each(|item| unquoted_links(item, push)),
