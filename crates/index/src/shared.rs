@@ -17,7 +17,7 @@
 //!    their contacts in the week's log, a reason with figures, a draft.
 //! 4. A line that links or names a private person (a task, open or done, a log line in
 //!    someone else's note with the paragraph under a log heading, a line of a daily note,
-//!    a line of someone else's note that links a daily note, a `next_action` or
+//!    a line of someone else's note linking a daily note, their `next_action` or
 //!    `next_follow_up` property) is text about them and is not shown, for anyone: such
 //!    a task is nobody's follow-up in a shared output; a contact recorded on such a line
 //!    still counts for the public people it concerns (their dates and statuses), but

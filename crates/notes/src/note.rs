@@ -40,12 +40,12 @@ pub struct Note {
     /// `next_follow_up`), those first.
     pub tasks: Vec<Task>,
     /// Done tasks that may be contact ([`Task::done_on`], else the note's date).
-    pub done: Vec<Task>,
+    pub done: Box<[Task]>,
     /// Links to daily notes in a person's note, each a contact on its date.
-    pub daily_links: Vec<DailyLink>,
+    pub daily_links: Box<[DailyLink]>,
     /// What a dated note (a `date` property) says it is about: its `summary` property,
     /// else its `title`.
-    pub summary: Option<String>,
+    pub summary: Option<Box<str>>,
 }
 
 /// The properties of a dated note whose links are its people (`people: ["[[Steph Ango]]"]`;
@@ -158,8 +158,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     }
     // A large vault keeps every note in memory: no spare capacity.
     links.shrink_to_fit();
-    let (mut log, mut tasks, mut done, mut daily_links) =
-        (scan.log, scan.tasks, scan.done, scan.daily_links);
+    let (mut log, mut tasks) = (scan.log, scan.tasks);
     if is_person {
         let mut promised = property_follow_ups(path, &properties, &mut diagnostics);
         if !promised.is_empty() {
@@ -169,8 +168,6 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     }
     log.shrink_to_fit();
     tasks.shrink_to_fit();
-    done.shrink_to_fit();
-    daily_links.shrink_to_fit();
     let summary = property_date.and_then(|_| {
         ["summary", "title"]
             .into_iter()
@@ -185,8 +182,9 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             links,
             log,
             tasks,
-            done,
-            daily_links,
+            // Boxed slices: most notes have none, and a large vault keeps every note.
+            done: scan.done.into_boxed_slice(),
+            daily_links: scan.daily_links.into_boxed_slice(),
             summary,
         },
         diagnostics,
@@ -512,9 +510,9 @@ fn unquoted_links<'a>(value: &'a Value, push: &mut impl FnMut(WikiLink<'a>)) {
 }
 
 /// The text of property `key`, when it is a filled-in scalar.
-fn text_of(props: &Properties, key: &str) -> Option<String> {
+fn text_of(props: &Properties, key: &str) -> Option<Box<str>> {
     let text = props.get(key)?.value.as_scalar()?.trim();
-    (!text.is_empty() && !is_placeholder(text)).then(|| text.to_owned())
+    (!text.is_empty() && !is_placeholder(text)).then(|| text.into())
 }
 
 /// The follow-ups a person's properties name: `next_action` (due on `next_action_date`)
