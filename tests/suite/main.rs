@@ -12,6 +12,7 @@ mod example;
 mod faults;
 mod finding;
 mod help;
+mod interactions;
 mod names;
 mod privacy;
 mod readme;

@@ -1,10 +1,13 @@
-//! Follow-ups you promised: open tasks in a person's note or in any note linking them.
+//! Follow-ups you promised: open tasks in a person's note, in any note linking them, in a
+//! meeting note they are one of the people of, and the `next_action` and `next_follow_up`
+//! properties of their note; but not the reminders plugins write about them.
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
-use vault_notes::{Note, Resolver};
+use vault_notes::{DateSource, Note, Task, is_people_property, wikilinks};
 
+use crate::links::Links;
 use crate::shared::{Exposure, Privacy};
 
 /// An open task concerning a person.
@@ -28,6 +31,9 @@ pub struct FollowUp {
     pub path: String,
     /// Its line.
     pub line: u32,
+    /// The property it was read from (`next_action`, `next_follow_up`); none for a task
+    /// line.
+    pub property: Option<String>,
     /// What a shared output may show of it (see [`crate::shared`]).
     pub exposure: Exposure,
 }
@@ -35,14 +41,14 @@ pub struct FollowUp {
 /// Every open follow-up: overdue first, then by due date, undated last, then by person.
 pub(crate) fn follow_ups(
     notes: &[Note],
-    resolver: &Resolver,
+    links: &Links<'_>,
     privacy: &Privacy<'_>,
     today: NaiveDate,
 ) -> Vec<FollowUp> {
     let mut out: Vec<FollowUp> = notes
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, note)| follow_ups_in(notes, resolver, privacy, i, note, today))
+        .flat_map_iter(|(i, note)| follow_ups_in(notes, links, privacy, i, note, today))
         .collect();
     out.sort_by(|a, b| {
         (
@@ -65,25 +71,45 @@ pub(crate) fn follow_ups(
     out
 }
 
-/// The follow-ups in note `i`: its open tasks, for its person and the people they link.
+/// The follow-ups in note `i`: its open tasks (and a person's follow-up properties), for
+/// its person, the people of a meeting note and the people each task links.
 fn follow_ups_in(
     notes: &[Note],
-    resolver: &Resolver,
+    links: &Links<'_>,
     privacy: &Privacy<'_>,
     i: usize,
     note: &Note,
     today: NaiveDate,
 ) -> Vec<FollowUp> {
     let mut out = Vec::new();
-    for task in &note.tasks {
-        let exposure = privacy.of_task(i, task);
-        let mut people: Vec<usize> = Vec::new();
-        if note.person.is_some() {
-            people.push(i);
+    if note.tasks.is_empty() {
+        return out;
+    }
+    let resolver = links.resolver();
+    let is_person = |t: &usize| notes.get(*t).is_some_and(|n| n.person.is_some());
+    let mut of_note: Vec<usize> = Vec::new();
+    if note.person.is_some() {
+        of_note.push(i);
+    }
+    if matches!(note.date, Some((_, DateSource::Property))) {
+        for (item, _) in note
+            .links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.embed && l.property.as_deref().is_some_and(is_people_property))
+        {
+            if let Some(t) = links.target(i, item).filter(is_person)
+                && !of_note.contains(&t)
+            {
+                of_note.push(t);
+            }
         }
+    }
+    for task in note.tasks.iter().filter(|t| !is_reminder(t)) {
+        let exposure = privacy.of_task(i, task);
+        let mut people = of_note.clone();
         for target in &task.links {
-            if let Some(t) = resolver.resolve(target)
-                && notes[t].person.is_some()
+            if let Some(t) = resolver.resolve(target).filter(is_person)
                 && !people.contains(&t)
             {
                 people.push(t);
@@ -103,6 +129,7 @@ fn follow_ups_in(
                 days_until_due: task.due.map(|d| (d - today).num_days()),
                 path: note.path.clone(),
                 line: task.line,
+                property: task.property.clone(),
                 exposure,
             });
         }
@@ -110,10 +137,80 @@ fn follow_ups_in(
     out
 }
 
+/// Words a reminder plugin writes about a person's standing (`[[Sam]] — overdue 6d`), not
+/// about anything to do.
+const STATUS_WORDS: &[&str] = &[
+    "overdue",
+    "due",
+    "hibernating",
+    "snoozed",
+    "paused",
+    "ok",
+    "no",
+];
+
+/// Words that go with a status in a reminder (`no contact for 40 days`, `due in 3d`).
+const STATUS_FILLER: &[&str] = &[
+    "soon",
+    "contact",
+    "last",
+    "since",
+    "ago",
+    "late",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "in",
+    "by",
+    "for",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+];
+
+/// Whether a task says nothing but a link and a status, as reminder plugins write them
+/// (`- [ ] [[Sam]] — overdue 6d`, `- [ ] [[Sam]] (due soon)`): a reminder, not a promise.
+/// A task that says what to do (`Reach out to [[Sam]]`) is a follow-up.
+fn is_reminder(task: &Task) -> bool {
+    if task.property.is_some() || task.links.is_empty() {
+        return false;
+    }
+    let mut rest = String::with_capacity(task.text.len());
+    let mut from = 0;
+    for link in wikilinks(&task.text) {
+        rest.push_str(task.text.get(from..link.start).unwrap_or(""));
+        from = task.text[link.start..]
+            .find("]]")
+            .map_or(task.text.len(), |end| link.start + end + 2);
+    }
+    rest.push_str(task.text.get(from..).unwrap_or(""));
+    let mut said_status = false;
+    for word in rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let lower = word.to_lowercase();
+        // `6d`, `2w`, `3mo`, `14`: a span of time.
+        let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+        let span = digits > 0 && matches!(&lower[digits..], "" | "d" | "w" | "m" | "mo" | "y");
+        if STATUS_WORDS.contains(&lower.as_str()) {
+            said_status = true;
+        } else if !span && !STATUS_FILLER.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    said_status
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vault_notes::{ReadOptions, parse_note};
+    use vault_notes::{ReadOptions, Resolver, parse_note};
 
     #[test]
     fn tasks_in_person_notes_and_linking_notes() {
@@ -133,7 +230,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         let resolver = Resolver::new(&notes);
         let links = crate::links::Links::new(&notes, &resolver);
-        let list = follow_ups(&notes, &resolver, &Privacy::new(&notes, &links), today);
+        let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
         let got: Vec<_> = list
             .iter()
             .map(|f| (f.text.as_str(), f.overdue, f.path.as_str()))
@@ -145,6 +242,102 @@ mod tests {
                 ("send [[Ann]] the deck", false, "Daily/2026-11-20.md"),
                 ("someday", false, "People/Ann.md"),
             ]
+        );
+    }
+
+    fn texts(files: &[(&str, &str)]) -> Vec<(String, String)> {
+        let notes: Vec<Note> = files
+            .iter()
+            .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let resolver = Resolver::new(&notes);
+        let links = crate::links::Links::new(&notes, &resolver);
+        let mut list: Vec<_> = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today)
+            .into_iter()
+            .map(|f| (f.person, f.text))
+            .collect();
+        list.sort();
+        list
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_meeting_notes_tasks_are_its_peoples() {
+        let got = texts(&[
+            (
+                "Meetings/Sync.md",
+                "---\ndate: 2026-11-20\nattendees: [\"[[Ann]]\", \"[[Bo]]\", \"![[Cy]]\"]\nproject: \"[[Dee]]\"\n---\nWith [[Eve]].\n- [ ] send the notes\n- [ ] ask [[Cy]]\n",
+            ),
+            (
+                "Notes/Undated.md",
+                "---\nattendees: [\"[[Ann]]\"]\n---\n- [ ] not hers\n",
+            ),
+            ("People/Ann.md", ""),
+            ("People/Bo.md", ""),
+            ("People/Cy.md", ""),
+            ("People/Dee.md", ""),
+            ("People/Eve.md", ""),
+        ]);
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Ann", "ask [[Cy]]"),
+                ("Ann", "send the notes"),
+                ("Bo", "ask [[Cy]]"),
+                ("Bo", "send the notes"),
+                ("Cy", "ask [[Cy]]"),
+            ])
+        );
+    }
+
+    #[test]
+    fn next_action_and_next_follow_up_are_follow_ups() {
+        let notes: Vec<Note> = [(
+            "People/Ann.md",
+            "---\nnext_action: send the deck\nnext_action_date: 2026-11-20\nnext_follow_up: 2026-12-01\n---\n",
+        )]
+        .iter()
+        .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+        .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let resolver = Resolver::new(&notes);
+        let links = crate::links::Links::new(&notes, &resolver);
+        let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
+        let got: Vec<_> = list
+            .iter()
+            .map(|f| (f.text.as_str(), f.overdue, f.line, f.property.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("send the deck", true, 2, Some("next_action")),
+                ("follow up", false, 4, Some("next_follow_up")),
+            ]
+        );
+    }
+
+    #[test]
+    fn reminders_are_not_promises() {
+        let got = texts(&[
+            (
+                "Reminders.md",
+                "- [ ] [[Sam]] — overdue 6d\n- [ ] [[Sam]] (due soon)\n- [ ] [[Sam]]: no contact for 40 days\n- [ ] Reach out to [[Sam]]\n- [ ] [[Sam]] birthday gift\n- [ ] [[Sam]]\n",
+            ),
+            ("People/Sam.md", "- [ ] [[Sam]] overdue 3w\n"),
+        ]);
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Sam", "Reach out to [[Sam]]"),
+                ("Sam", "[[Sam]]"),
+                ("Sam", "[[Sam]] birthday gift"),
+            ])
         );
     }
 }

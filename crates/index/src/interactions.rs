@@ -18,6 +18,11 @@ pub enum Source {
     Note,
     /// A daily note that links the person.
     Journal,
+    /// A done task (`- [x]`) in the person's note or linking them, on its done date
+    /// (`✅ 2026-10-02`) or its note's date.
+    Task,
+    /// A link in the person's own note to a daily note (`a long talk on [[2026-09-24]]`).
+    DailyLink,
     /// The `last_contact` property.
     LastContact,
 }
@@ -55,7 +60,8 @@ pub struct Record {
     pub source: Source,
     /// Index of the note it was recorded in.
     pub note: usize,
-    /// Index of the log line (for [`Source::Log`]) or of the link (for mentions).
+    /// Index of the log line (for [`Source::Log`]), of the link (for mentions), of the done
+    /// task ([`Source::Task`]) or of the daily link ([`Source::DailyLink`]) in the note.
     pub item: usize,
     /// Tagged `#gave`.
     pub gave: bool,
@@ -88,10 +94,22 @@ impl Record {
                 let link = note.links.get(self.item);
                 let summary = match (self.source, link.and_then(|l| l.context.as_deref())) {
                     (Source::Journal, Some(context)) => vault_notes::plain_text(context),
-                    _ => note.stem().to_owned(),
+                    _ => note_title(note),
                 };
                 (link.map_or(1, |l| l.line), None, summary)
             }
+            Source::Task => note
+                .done
+                .get(self.item)
+                .map_or((1, None, String::new()), |task| {
+                    (task.line, None, one_line(&vault_notes::unlink(&task.text)))
+                }),
+            Source::DailyLink => note
+                .daily_links
+                .get(self.item)
+                .map_or((1, None, String::new()), |link| {
+                    (link.line, None, vault_notes::plain_text(&link.context))
+                }),
             Source::LastContact => (1, None, String::new()),
         };
         Interaction {
@@ -118,18 +136,40 @@ impl Record {
             Source::Journal | Source::Note => {
                 privacy.of_mention(self.note, note.links.get(self.item), self.source)
             }
+            Source::Task => note.done.get(self.item).map_or_else(
+                || privacy.of_last_contact(self.note),
+                |task| privacy.of_task(self.note, task),
+            ),
+            Source::DailyLink => note.daily_links.get(self.item).map_or_else(
+                || privacy.of_last_contact(self.note),
+                |link| privacy.of_daily_link(self.note, link),
+            ),
             Source::LastContact => privacy.of_last_contact(self.note),
         }
     }
+}
+
+/// What a dated note is about: its `summary` or `title` property as plain text, else its
+/// file name.
+pub(crate) fn note_title(note: &Note) -> String {
+    note.summary.as_deref().map_or_else(
+        || note.stem().to_owned(),
+        |s| one_line(&vault_notes::unlink(s)),
+    )
+}
+
+/// `text` with its whitespace collapsed to single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every contact of every person note, indexed like `notes`, each sorted by date (oldest
 /// first). Non-person notes get an empty list.
 ///
 /// Several records of one day are one contact: log lines each count (they were written as
-/// separate entries); a note mentioning the person counts only on a day without a log line,
-/// once per day (a meeting note before a daily note); `last_contact` only on a day with no
-/// other record.
+/// separate entries); a note mentioning the person, a done task or a link to the day's
+/// daily note counts only on a day without a log line, once per day (a meeting note before
+/// a daily note); `last_contact` only on a day with no other record.
 pub fn gather(notes: &[Note], links: &Links<'_>) -> Vec<Vec<Record>> {
     let mut by_person: Vec<Vec<Record>> = vec![Vec::new(); notes.len()];
     for (i, note) in notes.iter().enumerate() {
@@ -146,6 +186,16 @@ pub fn gather(notes: &[Note], links: &Links<'_>) -> Vec<Vec<Record>> {
                 got: log.got,
             });
         }
+        for (item, link) in note.daily_links.iter().enumerate() {
+            by_person[i].push(Record {
+                date: link.date,
+                source: Source::DailyLink,
+                note: i,
+                item,
+                gave: false,
+                got: false,
+            });
+        }
         if let Some(date) = person.last_contact {
             by_person[i].push(Record {
                 date,
@@ -157,12 +207,16 @@ pub fn gather(notes: &[Note], links: &Links<'_>) -> Vec<Vec<Record>> {
             });
         }
     }
-    // Mentions in dated notes: resolved in parallel (most of a large vault's links), then
-    // handed to each person in note order.
+    // Mentions in dated notes and done tasks: resolved in parallel (most of a large vault's
+    // links), then handed to each person in note order.
     let mentions: Vec<(usize, Record)> = notes
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, note)| mentions_in(notes, links, i, note))
+        .flat_map_iter(|(i, note)| {
+            let mut found = mentions_in(notes, links, i, note);
+            done_tasks_in(notes, links, i, note, &mut found);
+            found
+        })
         .collect();
     for (target, record) in mentions {
         by_person[target].push(record);
@@ -175,7 +229,18 @@ pub fn gather(notes: &[Note], links: &Links<'_>) -> Vec<Vec<Record>> {
     by_person
 }
 
-/// The people a dated note mentions (once each), as records for them.
+/// Whether a mention in `note` counts for the person in `person`: not when they asked that
+/// journal mentions not count (`ignore_journal: true`).
+fn counts_for(note: &Note, person: &Note) -> bool {
+    let journal = matches!(note.date, Some((_, DateSource::Journal)));
+    person
+        .person
+        .as_ref()
+        .is_some_and(|p| !(journal && p.ignore_journal))
+}
+
+/// The people a dated note mentions (once each), as records for them. Links on task lines
+/// and embeds (`![[Person]]`) are not mentions.
 fn mentions_in(notes: &[Note], links: &Links<'_>, i: usize, note: &Note) -> Vec<(usize, Record)> {
     let Some((date, date_source)) = note.date else {
         return Vec::new();
@@ -188,11 +253,18 @@ fn mentions_in(notes: &[Note], links: &Links<'_>, i: usize, note: &Note) -> Vec<
         DateSource::Property => Source::Note,
     };
     let mut found: Vec<(usize, Record)> = Vec::new();
-    for (item, _) in note.links.iter().enumerate().filter(|(_, l)| !l.in_task) {
+    for (item, _) in note
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.in_task && !l.embed)
+    {
         let Some(target) = links.target(i, item) else {
             continue;
         };
-        if target == i || notes[target].person.is_none() || found.iter().any(|(t, _)| *t == target)
+        if target == i
+            || !counts_for(note, &notes[target])
+            || found.iter().any(|(t, _)| *t == target)
         {
             continue;
         }
@@ -209,6 +281,46 @@ fn mentions_in(notes: &[Note], links: &Links<'_>, i: usize, note: &Note) -> Vec<
         ));
     }
     found
+}
+
+/// The contacts the done tasks of note `i` record: on the task's done date, else on the
+/// note's date, with the person whose note it is and every person the task links.
+fn done_tasks_in(
+    notes: &[Note],
+    links: &Links<'_>,
+    i: usize,
+    note: &Note,
+    found: &mut Vec<(usize, Record)>,
+) {
+    for (item, task) in note.done.iter().enumerate() {
+        let Some(date) = task.done_on.or(note.date.map(|(d, _)| d)) else {
+            continue;
+        };
+        let own = note.person.is_some().then_some(i);
+        let linked = task
+            .links
+            .iter()
+            .filter_map(|target| links.resolver().resolve(target));
+        let mut people: Vec<usize> = Vec::new();
+        for p in own.into_iter().chain(linked) {
+            if !people.contains(&p) && (p == i || counts_for(note, &notes[p])) {
+                people.push(p);
+            }
+        }
+        found.extend(people.into_iter().map(|p| {
+            (
+                p,
+                Record {
+                    date,
+                    source: Source::Task,
+                    note: i,
+                    item,
+                    gave: false,
+                    got: false,
+                },
+            )
+        }));
+    }
 }
 
 fn one_contact_per_day(list: &mut Vec<Record>) {
@@ -291,5 +403,165 @@ mod tests {
         let resolver = Resolver::new(&notes);
         let all = gather(&notes, &Links::new(&notes, &resolver));
         assert_eq!(summary(&all[2]), vec![("2026-10-07".into(), Source::Note)]);
+    }
+
+    fn gathered(files: &[(&str, &str)]) -> (Vec<Note>, Vec<Vec<Record>>) {
+        let notes = notes(files);
+        let resolver = Resolver::new(&notes);
+        let all = gather(&notes, &Links::new(&notes, &resolver));
+        (notes, all)
+    }
+
+    fn shown(notes: &[Note], list: &[Record]) -> Vec<(String, Source, String)> {
+        list.iter()
+            .map(|r| {
+                let i = r.as_written(notes);
+                (i.date.to_string(), i.source, i.summary)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_to_daily_notes_in_the_persons_note_are_contact() {
+        let (notes, all) = gathered(&[(
+            "People/Ann.md",
+            "A long talk on [[2026-09-24]].\n- 2026-10-02 call, see [[2026-10-02]]\nNotes of [[2026-10-02]] too.\n- [[Daily/2026-10-05|Monday]] coffee\nWe meet on [[2026-12-10]].\n",
+        )]);
+        assert_eq!(
+            shown(&notes, &all[0]),
+            vec![
+                (
+                    "2026-09-24".into(),
+                    Source::DailyLink,
+                    "A long talk on 2026-09-24.".into()
+                ),
+                // Its own date is the log line's: not a second contact.
+                (
+                    "2026-10-02".into(),
+                    Source::Log,
+                    "call, see 2026-10-02".into()
+                ),
+                (
+                    "2026-10-05".into(),
+                    Source::DailyLink,
+                    "Monday coffee".into()
+                ),
+                // After today it is planned: the status splits it off by date.
+                (
+                    "2026-12-10".into(),
+                    Source::DailyLink,
+                    "We meet on 2026-12-10.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn embeds_are_not_contact() {
+        let (_, all) = gathered(&[
+            ("Daily/2026-10-05.md", "![[Ann]]\n"),
+            (
+                "Meetings/M.md",
+                "---\ndate: 2026-10-06\npeople: [\"![[Ann]]\"]\n---\n![[Ann#Work]]\n",
+            ),
+            ("People/Ann.md", ""),
+        ]);
+        assert!(all[2].is_empty(), "{:?}", all[2]);
+    }
+
+    #[test]
+    fn done_tasks_are_contact_on_their_done_date() {
+        let (notes, all) = gathered(&[
+            (
+                "Daily/2026-10-05.md",
+                "- [x] call [[Ann]]\n- [x] send [[Bo]] the deck ✅ 2026-10-07\n- [ ] ask [[Ann]]\n",
+            ),
+            (
+                "Projects/P.md",
+                "- [x] intro [[Ann]] to [[Bo]] ✅ 2026-10-09\n- [x] undated [[Ann]]\n",
+            ),
+            (
+                "People/Ann.md",
+                "- [x] sent her the template ✅ 2026-10-11\n- [x] no date\n",
+            ),
+            ("People/Bo.md", ""),
+        ]);
+        assert_eq!(
+            shown(&notes, &all[2]),
+            vec![
+                ("2026-10-05".into(), Source::Task, "call Ann".into()),
+                ("2026-10-09".into(), Source::Task, "intro Ann to Bo".into()),
+                (
+                    "2026-10-11".into(),
+                    Source::Task,
+                    "sent her the template".into()
+                ),
+            ]
+        );
+        assert_eq!(
+            summary(&all[3]),
+            vec![
+                ("2026-10-07".into(), Source::Task),
+                ("2026-10-09".into(), Source::Task),
+            ]
+        );
+    }
+
+    #[test]
+    fn ignore_journal_leaves_out_daily_notes_only() {
+        let (_, all) = gathered(&[
+            (
+                "Daily/2026-10-05.md",
+                "Lunch with [[Ann]]\n- [x] call [[Ann]]\n",
+            ),
+            (
+                "Meetings/M.md",
+                "---\ndate: 2026-10-06\npeople: [\"[[Ann]]\"]\n---\n",
+            ),
+            (
+                "People/Ann.md",
+                "---\nignore_journal: true\n---\n- 2026-10-01 coffee\n",
+            ),
+            ("People/Bo.md", ""),
+            ("Daily/2026-10-08.md", "[[Bo]]\n"),
+        ]);
+        assert_eq!(
+            summary(&all[2]),
+            vec![
+                ("2026-10-01".into(), Source::Log),
+                ("2026-10-06".into(), Source::Note),
+            ]
+        );
+        assert_eq!(
+            summary(&all[3]),
+            vec![("2026-10-08".into(), Source::Journal)]
+        );
+    }
+
+    #[test]
+    fn a_dated_note_says_its_summary_else_its_title() {
+        let (notes, all) = gathered(&[
+            (
+                "Meetings/2026-10-06 Sync.md",
+                "---\ndate: 2026-10-06\ncontacts: [[Ann]]\nsummary: The hiring plan with [[Bo|Bob]]\n---\n",
+            ),
+            (
+                "Meetings/Offsite.md",
+                "---\ndate: 2026-10-07\nattendees:\n  - [[Ann]]\ntitle: Team offsite\n---\n",
+            ),
+            (
+                "Meetings/Bare.md",
+                "---\ndate: 2026-10-08\nwith: [[Ann]]\n---\n",
+            ),
+            ("People/Ann.md", ""),
+        ]);
+        let summaries: Vec<_> = shown(&notes, &all[3])
+            .into_iter()
+            .map(|(_, _, s)| s)
+            .collect();
+        assert_eq!(
+            summaries,
+            vec!["The hiring plan with Bob", "Team offsite", "Bare"]
+        );
     }
 }

@@ -202,7 +202,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
         config.monthly_goal,
     );
 
-    let follow_ups = follow_ups::follow_ups(notes, &resolver, &privacy, today);
+    let follow_ups = follow_ups::follow_ups(notes, &links, &privacy, today);
     let count = |status: Status| people.iter().filter(|p| p.status == status).count();
     let headline = Headline {
         people: people.len(),

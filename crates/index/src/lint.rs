@@ -9,14 +9,7 @@ use vault_notes::{Diagnostic, Note, Resolver, Severity};
 use crate::links::Links;
 
 /// Properties whose links name people (meeting notes: `people: ["[[Steph Ango]]"]`).
-pub const PEOPLE_PROPERTIES: &[&str] = &[
-    "people",
-    "person",
-    "attendees",
-    "participants",
-    "with",
-    "guests",
-];
+pub use vault_notes::PEOPLE_PROPERTIES;
 
 /// Cross-note problems of `notes` on `today`; `links` are theirs.
 pub fn lint(notes: &[Note], links: &Links<'_>, today: NaiveDate) -> Vec<Diagnostic> {
@@ -145,11 +138,10 @@ fn person_links(
     out: &mut Vec<Diagnostic>,
 ) {
     for (item, link) in note.links.iter().enumerate() {
-        let in_people_property = link.property.as_deref().is_some_and(|p| {
-            PEOPLE_PROPERTIES
-                .iter()
-                .any(|k| k.eq_ignore_ascii_case(p.trim()))
-        });
+        let in_people_property = link
+            .property
+            .as_deref()
+            .is_some_and(vault_notes::is_people_property);
         let resolved = links.target(i, item);
         let candidates = match resolved {
             Some(_) => &[][..],

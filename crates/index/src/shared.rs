@@ -15,8 +15,10 @@
 //!    days overdue, days since contact, cadence, number of interactions, reciprocity, the
 //!    kind and topic of the last contact, birthdays, planned meetings, snoozes ending,
 //!    their contacts in the week's log, a reason with figures, a draft.
-//! 4. A line that links or names a private person (a task, a log line in someone else's
-//!    note, a line of a daily note) is text about them and is not shown, for anyone: such
+//! 4. A line that links or names a private person (a task, open or done, a log line in
+//!    someone else's note with the paragraph under a log heading, a line of a daily note,
+//!    a line of someone else's note linking a daily note, their `next_action` or
+//!    `next_follow_up` property) is text about them and is not shown, for anyone: such
 //!    a task is nobody's follow-up in a shared output; a contact recorded on such a line
 //!    still counts for the public people it concerns (their dates and statuses), but
 //!    shows no kind and no text. "Names" means their display name, file name or an alias,
@@ -24,7 +26,8 @@
 //! 5. A note that links a private person (a meeting note with them in `people:`, a daily
 //!    note mentioning them, a note with a task linking them), other than a person's own
 //!    note, shows neither its title nor its path: a contact whose summary is that note's
-//!    title (or a title naming them) shows no summary, and no contact or follow-up from
+//!    title (its `summary` or `title` property, else its file name; or a title naming
+//!    them) shows no summary, and no contact or follow-up from
 //!    it says where it is. Its other lines (a task for a public person only) are shown,
 //!    without their place.
 //! 6. Figures over everyone (people tracked, counts by status, the headline, reconnects
@@ -46,7 +49,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use vault_notes::{Link, LogLine, Note, Task, wikilinks};
+use vault_notes::{DailyLink, Link, LogLine, Note, Task, wikilinks};
 
 use crate::interactions::{Interaction, Source};
 use crate::links::Links;
@@ -179,8 +182,18 @@ impl<'a> Privacy<'a> {
         }
     }
 
+    /// A link to a daily note in the person note `note`: its summary is the link's line.
+    pub(crate) fn of_daily_link(&self, note: usize, link: &DailyLink) -> Exposure {
+        if self.is_private(note) || self.line_links_private(&link.context) {
+            Exposure::Withheld
+        } else {
+            Exposure::Full
+        }
+    }
+
     /// A mention by `link` in the dated note `note`: its summary is the link's line for a
-    /// daily note, else the note's title.
+    /// daily note, else the note's title (its `summary` or `title` property, else its file
+    /// name).
     pub(crate) fn of_mention(&self, note: usize, link: Option<&Link>, source: Source) -> Exposure {
         if !self.any {
             return Exposure::Full;
@@ -192,10 +205,10 @@ impl<'a> Privacy<'a> {
             (Source::Journal, Some(_)) => Exposure::Full,
             // The summary is the note's title.
             _ if in_note
-                || self
-                    .notes
-                    .get(note)
-                    .is_some_and(|n| self.names_private(n.stem())) =>
+                || self.notes.get(note).is_some_and(|n| {
+                    self.names_private(n.stem())
+                        || n.summary.as_deref().is_some_and(|s| self.names_private(s))
+                }) =>
             {
                 Exposure::Withheld
             }
@@ -203,7 +216,8 @@ impl<'a> Privacy<'a> {
         }
     }
 
-    /// An open task of note `note`.
+    /// A task of note `note`: an open one (a follow-up), a done one (a contact), or a
+    /// follow-up a person's properties name.
     pub(crate) fn of_task(&self, note: usize, task: &Task) -> Exposure {
         if self.is_private(note)
             || task.links.iter().any(|t| self.resolves_to_private(t))
@@ -865,5 +879,94 @@ mod tests {
         );
         assert_eq!(shared.this_week[0].summary, Some("Lunch with Ann."));
         assert_eq!(shared.headline, index.headline);
+    }
+
+    #[test]
+    fn the_new_sources_of_text_keep_a_private_person_out() {
+        let pat = (
+            "People/Circle/Pat.md",
+            "---\nprivate: true\ncadence: 30\nnext_action: zqx book the retreat\nnext_follow_up: zqx ask about the move\n---\n- [x] zqx sent the book ✅ 2026-11-23\nzqx long talk on [[2026-11-23]]\n",
+        );
+        let index = index(&[
+            pat,
+            ANN,
+            (
+                "People/Bo.md",
+                "---\ncadence: 30\n---\n### 2026-11-20 Lunch\nThe garden, and Pat's move. #got\n\nDinner with Pat on [[2026-11-23]].\n",
+            ),
+            (
+                "People/Cy.md",
+                "---\ncadence: 30\n---\nA walk on [[2026-11-23]], about chess.\n",
+            ),
+            (
+                "Journal/2026-11-23.md",
+                "- [x] call [[Ann]] and [[Pat]] about zqx\n",
+            ),
+            (
+                "Meetings/Farewell.md",
+                "---\ndate: 2026-11-22\nsummary: Pat's farewell\npeople: [\"[[Dee]]\"]\n---\n",
+            ),
+            ("People/Dee.md", "---\ncadence: 30\n---\n"),
+            (
+                "Meetings/Retreat.md",
+                "---\ndate: 2026-11-21\nattendees: [[Pat]]\nwith: [[Cy]]\n---\n- [ ] zqy book the room\n",
+            ),
+        ]);
+        let shared = index.shared();
+        // Every source counted: Bo on the 23rd by his daily link, Ann by the done task.
+        assert_eq!(public(&shared, "Bo").last_contact, Some(today()));
+        assert_eq!(public(&shared, "Ann").last_contact, Some(today()));
+        let week: Vec<_> = shared
+            .this_week
+            .iter()
+            .map(|c| (c.person, c.source, c.summary))
+            .collect();
+        assert_eq!(
+            week,
+            vec![
+                ("Ann", Source::Task, None),
+                ("Bo", Source::DailyLink, None),
+                (
+                    "Cy",
+                    Source::DailyLink,
+                    Some("A walk on 2026-11-23, about chess.")
+                ),
+            ]
+        );
+        // Bo's heading paragraph names Pat: no topic (nor the daily link line after it).
+        assert_eq!(public(&shared, "Bo").last_topic, None);
+        assert_eq!(public(&shared, "Bo").last_kind, None);
+        // The meeting's summary names Pat; the retreat's people include Pat.
+        let cy = index
+            .people
+            .iter()
+            .find(|p| p.name == "Cy")
+            .unwrap_or_else(|| panic!("Cy"));
+        assert_eq!(cy.interactions, 2, "the retreat and the walk");
+        let dee = public(&shared, "Dee");
+        assert_eq!(dee.last_contact, NaiveDate::from_ymd_opt(2026, 11, 22));
+        assert_eq!(dee.last_topic, None, "the summary names Pat");
+        // Pat's next_action, next_follow_up and the retreat's task for Pat: not shown; the
+        // task is Cy's too, shown without its place.
+        let follow_ups: Vec<_> = shared
+            .follow_ups
+            .iter()
+            .map(|f| (f.person, f.text, f.place))
+            .collect();
+        assert_eq!(follow_ups, vec![("Cy", "zqy book the room", None)]);
+        assert_eq!(
+            index
+                .follow_ups
+                .iter()
+                .filter(|f| f.person == "Pat")
+                .count(),
+            3
+        );
+        let text = format!("{:?}", (shared.this_week, shared.follow_ups, shared.people));
+        assert!(!text.to_lowercase().contains("zqx"), "{text}");
+        assert!(
+            !text.contains("farewell") && !text.contains("move"),
+            "{text}"
+        );
     }
 }

@@ -35,13 +35,15 @@ mod value;
 mod vault;
 pub mod yaml;
 
-pub use body::{Link, LogLine, Task, plain_text};
+pub use body::{DailyLink, Link, LogLine, Task, plain_text};
 pub use cadence::parse_cadence;
 pub use dates::{Birthday, JournalFormat, parse_date, parse_date_or_link};
 pub use diagnostic::{Diagnostic, Severity};
 pub use frontmatter::{Split, split as split_front_matter};
 pub use link::{WikiLink, link_label, unlink, wikilinks};
-pub use note::{DateSource, Note, Parsed, file_stem, parse_note};
+pub use note::{
+    DateSource, Note, PEOPLE_PROPERTIES, Parsed, file_stem, is_people_property, parse_note,
+};
 pub use options::{ReadOptions, is_under};
 pub use people::{FoundBy, PEOPLE_FOLDER_NAMES, is_people_folder_name, people_folder};
 pub use person::Person;

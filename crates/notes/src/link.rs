@@ -10,6 +10,9 @@ pub struct WikiLink<'a> {
     pub start: usize,
     /// The link target: the part before `|` and `#`, trimmed, without a `.md` extension.
     pub target: &'a str,
+    /// Written `![[…]]`: an embed shows the target's content, it does not mention it as
+    /// a contact would.
+    pub embed: bool,
 }
 
 /// Finds every wikilink in `text` whose target is not empty. Links do not span lines;
@@ -40,6 +43,7 @@ pub fn wikilinks(text: &str) -> impl Iterator<Item = WikiLink<'_>> {
                 return Some(WikiLink {
                     start: open,
                     target,
+                    embed: open > 0 && text.as_bytes()[open - 1] == b'!',
                 });
             }
         }
@@ -147,6 +151,17 @@ mod tests {
         assert_eq!(
             unlink("send [[People/Dana|Dana W.]] and ![[chart.png]] [[Initech.md]] [[open"),
             "send Dana W. and chart.png Initech [[open"
+        );
+    }
+
+    #[test]
+    fn embeds_are_marked() {
+        let embeds: Vec<_> = wikilinks("![[Sam]] [[Kai]] !x[[Bo]] ![[Ann|a]]")
+            .map(|l| (l.target, l.embed))
+            .collect();
+        assert_eq!(
+            embeds,
+            vec![("Sam", true), ("Kai", false), ("Bo", false), ("Ann", true)]
         );
     }
 

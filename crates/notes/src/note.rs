@@ -2,12 +2,12 @@
 
 use chrono::NaiveDate;
 
-use crate::body::{self, Link, LogLine, ScanWhat, Task};
+use crate::body::{self, DailyLink, Link, LogLine, ScanWhat, Task};
 use crate::contact_block;
 use crate::dates::parse_date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter::{self, Split};
-use crate::link::wikilinks;
+use crate::link::{WikiLink, wikilinks};
 use crate::options::{ReadOptions, is_under};
 use crate::person::{Person, is_placeholder};
 use crate::properties::{Entry, Properties};
@@ -37,8 +37,35 @@ pub struct Note {
     pub links: Vec<Link>,
     /// Dated log lines (person notes only).
     pub log: Vec<LogLine>,
-    /// Open tasks.
+    /// Open tasks, and for a person the follow-ups their properties name (`next_action`,
+    /// `next_follow_up`), those first.
     pub tasks: Vec<Task>,
+    /// Done tasks that may be contact ([`Task::done_on`], else the note's date).
+    pub done: Box<[Task]>,
+    /// Links to daily notes in a person's note, each a contact on its date.
+    pub daily_links: Box<[DailyLink]>,
+    /// What a dated note (a `date` property) says it is about: its `summary` property,
+    /// else its `title`.
+    pub summary: Option<Box<str>>,
+}
+
+/// The properties of a dated note whose links are its people (`people: ["[[Steph Ango]]"]`;
+/// its open tasks are theirs). Compared case-insensitively.
+pub const PEOPLE_PROPERTIES: &[&str] = &[
+    "people",
+    "person",
+    "attendees",
+    "participants",
+    "contacts",
+    "with",
+    "guests",
+];
+
+/// Whether `key` is one of the [`PEOPLE_PROPERTIES`].
+pub fn is_people_property(key: &str) -> bool {
+    PEOPLE_PROPERTIES
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(key.trim()))
 }
 
 /// A parsed note and the problems found in it.
@@ -129,6 +156,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         ScanWhat {
             log: is_person,
             links: date.is_some(),
+            journal: is_person.then_some(options),
         },
     );
     let mut links = scan.links;
@@ -138,8 +166,20 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     // A large vault keeps every note in memory: no spare capacity.
     links.shrink_to_fit();
     let (mut log, mut tasks) = (scan.log, scan.tasks);
+    if is_person {
+        let mut promised = property_follow_ups(path, &properties, &mut diagnostics);
+        if !promised.is_empty() {
+            promised.append(&mut tasks);
+            tasks = promised;
+        }
+    }
     log.shrink_to_fit();
     tasks.shrink_to_fit();
+    let summary = property_date.and_then(|_| {
+        ["summary", "title"]
+            .into_iter()
+            .find_map(|key| text_of(&properties, key))
+    });
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Parsed {
         note: Note {
@@ -149,6 +189,10 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             links,
             log,
             tasks,
+            // Boxed slices: most notes have none, and a large vault keeps every note.
+            done: scan.done.into_boxed_slice(),
+            daily_links: scan.daily_links.into_boxed_slice(),
+            summary,
         },
         diagnostics,
     }
@@ -353,7 +397,12 @@ fn key_positions(yaml: &str, first_line: u32) -> Vec<(&str, u32, u32)> {
 }
 
 fn journal_date(path: &str, options: &ReadOptions) -> Option<NaiveDate> {
-    let without_ext = path.get(..path.len().checked_sub(3)?)?;
+    journal_date_of(path.get(..path.len().checked_sub(3)?)?, options)
+}
+
+/// The date a daily note's path without `.md` (or a link target naming one) stands for, in
+/// the vault's journal format.
+pub(crate) fn journal_date_of(without_ext: &str, options: &ReadOptions) -> Option<NaiveDate> {
     let format = &options.journal_format;
     if let Some(date) = format.parse(without_ext) {
         return Some(date);
@@ -402,20 +451,127 @@ fn date_property(
 fn property_links(props: &Properties) -> Vec<Link> {
     let mut links = Vec::new();
     for entry in props.entries() {
-        for text in entry.value.all_strings() {
-            for link in wikilinks(text) {
-                links.push(Link {
-                    target: link.target.to_owned(),
-                    line: entry.line,
-                    column: entry.column,
-                    in_task: false,
-                    property: Some(entry.key.clone()),
-                    context: None,
-                });
+        let mut push = |link: WikiLink<'_>| {
+            links.push(Link {
+                target: link.target.to_owned(),
+                line: entry.line,
+                column: entry.column,
+                in_task: false,
+                embed: link.embed,
+                property: Some(entry.key.clone()),
+                context: None,
+            });
+        };
+        if is_people_property(&entry.key) {
+            unquoted_links(&entry.value, &mut push);
+        } else {
+            for text in entry.value.all_strings() {
+                wikilinks(text).for_each(&mut push);
             }
         }
     }
     links
+}
+
+/// The links in a people property, also written unquoted: YAML reads
+/// `contacts: [[Maria Garcia]]` as a list holding a list holding `Maria Garcia`.
+fn unquoted_links<'a>(value: &'a Value, push: &mut impl FnMut(WikiLink<'a>)) {
+    match value {
+        Value::List(items) => match items.as_slice() {
+            [Value::List(inner)] if matches!(inner.as_slice(), [Value::String(_)]) => {
+                let name = inner.first().and_then(Value::as_scalar).unwrap_or("");
+                let target = crate::link::link_target(name);
+                if !target.is_empty() {
+                    push(WikiLink {
+                        start: 0,
+                        target,
+                        embed: false,
+                    });
+                }
+            }
+            _ => items.iter().for_each(|item| unquoted_links(item, push)),
+        },
+        Value::String(text) => wikilinks(text).for_each(push),
+        Value::Map(entries) => entries.iter().for_each(|(_, v)| unquoted_links(v, push)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// The text of property `key`, when it is a filled-in scalar.
+fn text_of(props: &Properties, key: &str) -> Option<Box<str>> {
+    let text = props.get(key)?.value.as_scalar()?.trim();
+    (!text.is_empty() && !is_placeholder(text)).then(|| text.into())
+}
+
+/// The follow-ups a person's properties name: `next_action` (due on `next_action_date`)
+/// and `next_follow_up` (a date: "follow up" on that day; else what to do), at the
+/// property's line.
+fn property_follow_ups(
+    path: &str,
+    props: &Properties,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Task> {
+    let mut out = Vec::new();
+    let follow_up = |entry: &Entry, text: &str, due: Option<NaiveDate>| Task {
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        due,
+        done_on: None,
+        links: wikilinks(text)
+            .filter(|l| !l.embed)
+            .map(|l| l.target.to_owned())
+            .collect(),
+        property: Some(entry.key.clone()),
+        line: entry.line,
+    };
+    let due = props
+        .get("next_action_date")
+        .and_then(|entry| follow_up_date(path, entry, diagnostics));
+    if let Some(entry) = props.get("next_action") {
+        for text in entry.value.scalars() {
+            if !is_placeholder(text) {
+                out.push(follow_up(entry, text, due));
+            }
+        }
+    }
+    if let Some(entry) = props.get("next_follow_up") {
+        for text in entry.value.scalars() {
+            if is_placeholder(text) {
+                continue;
+            }
+            match parse_date(text) {
+                Some(date) => out.push(follow_up(entry, "follow up", Some(date))),
+                None => out.push(follow_up(entry, text, None)),
+            }
+        }
+    }
+    out
+}
+
+/// The date of a follow-up's date property; a value that is not a date is reported.
+fn follow_up_date(
+    path: &str,
+    entry: &Entry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    let text = entry.value.as_scalar()?.trim();
+    if text.is_empty() || is_placeholder(text) {
+        return None;
+    }
+    let date = parse_date(text);
+    if date.is_none() {
+        diagnostics.push(Diagnostic::new(
+            path,
+            entry.line,
+            entry.column,
+            Severity::Warning,
+            "bad-date",
+            format!(
+                "`{}: {}` is not a date, so the follow-up has no due date; write it as YYYY-MM-DD",
+                entry.key, text
+            ),
+        ));
+    }
+    date
 }
 
 #[cfg(test)]
@@ -560,6 +716,116 @@ role: {{it's}}
         let person = p.note.person.expect("person");
         assert_eq!(person.cadence_days, None);
         assert_eq!(p.note.log.len(), 1);
+    }
+
+    #[test]
+    fn dated_notes_say_what_they_are_about() {
+        let summary = |text: &str| parse("Meetings/Sync.md", text).note.summary;
+        assert_eq!(
+            summary("---\ndate: 2026-10-07\nsummary: Hiring plan\ntitle: Sync\n---\n").as_deref(),
+            Some("Hiring plan")
+        );
+        assert_eq!(
+            summary("---\ndate: 2026-10-07\ntitle: Weekly sync\n---\n").as_deref(),
+            Some("Weekly sync")
+        );
+        assert_eq!(
+            summary("---\ndate: 2026-10-07\ntitle: \"{{title}}\"\n---\n"),
+            None
+        );
+        // Only dated notes: a person's `title` is their role.
+        assert_eq!(
+            parse("People/Ann.md", "---\ntitle: CTO\n---\n")
+                .note
+                .summary,
+            None
+        );
+    }
+
+    #[test]
+    fn people_properties_read_unquoted_links_and_embeds() {
+        let note = parse(
+            "Meetings/M.md",
+            "---\ndate: 2026-10-07\ncontacts: [[Maria Garcia]]\nattendees:\n  - [[Sam]]\n  - \"[[Kai|K]]\"\n  - \"![[Bo]]\"\nwith: [[[Ann]], [[Cy]]]\nproject: [[Apollo]]\n---\n",
+        )
+        .note;
+        let got: Vec<_> = note
+            .links
+            .iter()
+            .map(|l| (l.target.as_str(), l.embed, l.property.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Maria Garcia", false, Some("contacts")),
+                ("Sam", false, Some("attendees")),
+                ("Kai", false, Some("attendees")),
+                ("Bo", true, Some("attendees")),
+                ("Ann", false, Some("with")),
+                ("Cy", false, Some("with")),
+            ],
+            "`project:` is not a people property: unquoted, it is no link"
+        );
+    }
+
+    #[test]
+    fn follow_up_properties_are_a_persons_tasks() {
+        let p = parse(
+            "People/Sam.md",
+            "---\nnext_action: send [[Kai]] the deck\nnext_action_date: 2026-12-01\nnext_follow_up: 2026-12-05\n---\n- [ ] in the body\n",
+        );
+        let got: Vec<_> = p
+            .note
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.text.as_str(),
+                    t.due.map(|d| d.to_string()),
+                    t.property.as_deref(),
+                    t.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "send [[Kai]] the deck",
+                    Some("2026-12-01".to_owned()),
+                    Some("next_action"),
+                    2
+                ),
+                (
+                    "follow up",
+                    Some("2026-12-05".to_owned()),
+                    Some("next_follow_up"),
+                    4
+                ),
+                ("in the body", None, None, 6),
+            ]
+        );
+        assert_eq!(p.note.tasks[0].links, vec!["Kai"]);
+        let p = parse(
+            "People/Sam.md",
+            "---\nnext_follow_up: ask about the move\nnext_action: call\nnext_action_date: soon\n---\n",
+        );
+        let texts: Vec<_> = p
+            .note
+            .tasks
+            .iter()
+            .map(|t| (t.text.as_str(), t.due))
+            .collect();
+        assert_eq!(texts, vec![("call", None), ("ask about the move", None)]);
+        let d = &p.diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), ("bad-date", 4, 19));
+        // Not in other notes.
+        assert!(
+            parse("Notes/X.md", "---\nnext_action: call\n---\n")
+                .note
+                .tasks
+                .is_empty()
+        );
     }
 
     #[test]

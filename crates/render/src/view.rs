@@ -603,6 +603,8 @@ fn week_entry<'a>(e: &SharedContact<'a>, markup: Markup) -> WeekView<'a> {
             Source::Log => "log",
             Source::Note => "note",
             Source::Journal => "journal",
+            Source::Task => "task",
+            Source::DailyLink => "daily_link",
             Source::LastContact => "last_contact",
         },
         path: e.place.map(|p| markup.text(p.path)),
