@@ -87,6 +87,16 @@ pub fn resume(cli: &Cli, args: &Args) -> Result<(), Exit> {
                 break;
             }
         }
+        if property == Property::Paused
+            && still(&vault_notes::parse_note(&note.path, &after, options).note)
+        {
+            // Another tool's value (`active: false`, `status: archived`) pauses them: its
+            // right value is that tool's to say, so vault does not guess one.
+            return Err(Exit::failure(format!(
+                "{} is paused by a value another tool wrote (`active: false`, `follow_up: false`, or `status: archived`/`inactive`) in {}; change that line to resume them (nothing was written)",
+                person.name, note.path
+            )));
+        }
         let still_snoozed = match person.snooze_until {
             Some(until) if property == Property::Paused && until > today => {
                 format!("; still snoozed until {until}, `vault resume` again ends that")

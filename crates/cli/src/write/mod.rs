@@ -41,7 +41,7 @@ pub use replace::write_atomically;
 
 use std::ffi::OsString;
 use std::fs::{self, File, Metadata};
-use std::io::{self, Read, Seek, Write};
+use std::io::{self, Read, Seek};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Component, Path, PathBuf};
 
@@ -614,7 +614,7 @@ fn simulate_concurrent_edit(file: &Path) {
     if let Some(text) = std::env::var_os("VAULT_TEST_EDIT_BEFORE_WRITE") {
         let opened = fs::OpenOptions::new().append(true).create(true).open(file);
         if let Ok(mut note) = opened {
-            let _ = note.write_all(text.as_encoded_bytes());
+            let _ = std::io::Write::write_all(&mut note, text.as_encoded_bytes());
         }
     }
 }
