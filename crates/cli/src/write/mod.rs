@@ -653,6 +653,7 @@ fn print(bytes: &[u8]) -> Result<(), Exit> {
 mod tests {
     use super::*;
     use std::ffi::OsStr;
+    use std::io::Write;
 
     /// What the tests' edits propose.
     type Appended = Result<Proposal<fn(&Note) -> bool>, Exit>;
