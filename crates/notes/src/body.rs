@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::dates::split_iso_date;
+use crate::dates::{JournalFormat, split_iso_date};
 use crate::line::{Body, Kind, classify};
 use crate::link::wikilinks;
 use crate::source::to_u32;
@@ -58,11 +58,14 @@ pub struct Link {
 
 /// What to collect from a body; tasks are always collected.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ScanWhat {
+pub struct ScanWhat<'a> {
     /// Dated log lines (person notes).
     pub log: bool,
     /// Every link (dated notes); otherwise only links on task lines are kept.
     pub links: bool,
+    /// In a Logseq graph, how journal pages are titled: a log line may start with a link
+    /// to one (`- [[Nov 26th, 2026]] coffee`).
+    pub journal_titles: Option<&'a JournalFormat>,
 }
 
 /// What a body scan found.
@@ -77,15 +80,18 @@ pub struct BodyScan {
 }
 
 /// Scans `body`, whose first line is line `first_line` of the file.
-pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
+pub fn scan(body: &str, first_line: u32, what: ScanWhat<'_>) -> BodyScan {
     let body = Body::new(body);
     let mut out = BodyScan::default();
+    let mut task_dates = crate::logseq::TaskDates::default();
     for (index, line) in body.lines().enumerate() {
         let line_no = first_line.saturating_add(to_u32(index));
         if line.in_code {
             continue;
         }
-        let kind = line.shape().kind;
+        let shape = line.shape();
+        let kind = shape.kind;
+        let tasks_before = out.tasks.len();
         let is_task = matches!(kind, Kind::Task { .. });
         if what.links || is_task {
             let mut context = None;
@@ -110,21 +116,29 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat) -> BodyScan {
         match kind {
             Kind::Task { text, .. } if kind.is_open_task() => out.tasks.push(task(text, line_no)),
             _ if what.log => {
-                if let Some(entry) = log_entry(&kind, line_no) {
+                if let Some(entry) = log_entry(&kind, line_no, what.journal_titles) {
                     out.log.push(entry);
                 }
             }
             _ => {}
         }
+        task_dates.see(&shape, line.text, &mut out.tasks, tasks_before);
     }
     out
 }
 
 /// The log line a line of a person's note stands for, if it is one: a list item or heading
-/// that starts with a date (tasks are not log lines). `line` is its 1-based line number.
-pub(crate) fn log_entry(kind: &Kind<'_>, line: u32) -> Option<LogLine> {
+/// that starts with a date (tasks are not log lines), or in a Logseq graph with a link to
+/// a journal page by its title (`journal_titles`). `line` is its 1-based line number.
+pub(crate) fn log_entry(
+    kind: &Kind<'_>,
+    line: u32,
+    journal_titles: Option<&JournalFormat>,
+) -> Option<LogLine> {
     match *kind {
-        Kind::Item { text, .. } | Kind::Heading { title: text, .. } => log_line(text, line),
+        Kind::Item { text, .. } | Kind::Heading { title: text, .. } => {
+            log_line(text, line, journal_titles)
+        }
         Kind::Task { .. } | Kind::Blank | Kind::Other => None,
     }
 }
@@ -147,9 +161,15 @@ fn links_as_text(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn log_line(text: &str, line: u32) -> Option<LogLine> {
+fn log_line(text: &str, line: u32, journal_titles: Option<&JournalFormat>) -> Option<LogLine> {
     let text = text.trim_start_matches(['*', '_']);
-    let (date, rest) = if let Some(linked) = text.strip_prefix("[[") {
+    let titled = text.strip_prefix("[[").and_then(|linked| {
+        let titles = journal_titles.filter(|_| split_iso_date(linked).is_none())?;
+        crate::logseq::journal_link(linked, titles)
+    });
+    let (date, rest) = if let Some(titled) = titled {
+        titled
+    } else if let Some(linked) = text.strip_prefix("[[") {
         let (date, rest) = split_iso_date(linked)?;
         let close = rest.find("]]")?;
         // `[[2026-10-02|Friday]]` keeps only the date.
@@ -244,9 +264,10 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
     }
 
-    const ALL: ScanWhat = ScanWhat {
+    const ALL: ScanWhat<'static> = ScanWhat {
         log: true,
         links: true,
+        journal_titles: None,
     };
 
     #[test]

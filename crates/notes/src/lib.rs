@@ -22,6 +22,7 @@ pub mod edit;
 mod frontmatter;
 mod line;
 mod link;
+mod logseq;
 mod note;
 mod options;
 mod person;
@@ -39,6 +40,11 @@ pub use dates::{Birthday, JournalFormat, parse_date};
 pub use diagnostic::{Diagnostic, Severity};
 pub use frontmatter::{Split, split as split_front_matter};
 pub use link::{WikiLink, link_label, unlink, wikilinks};
+pub use logseq::{
+    CONFIG_FILE as LOGSEQ_CONFIG_FILE, Config as LogseqConfig,
+    ConfigProblem as LogseqConfigProblem, FileNames, Logseq, file_name_to_page, namespace_leaf,
+    read_config as read_logseq_config,
+};
 pub use note::{DateSource, Note, Parsed, file_stem, parse_note};
 pub use options::{ReadOptions, is_under};
 pub use person::Person;

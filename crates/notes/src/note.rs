@@ -38,6 +38,10 @@ pub struct Note {
     pub log: Vec<LogLine>,
     /// Open tasks.
     pub tasks: Vec<Task>,
+    /// In a Logseq graph, the page's name when it is not its file name: a namespaced
+    /// page (`people/Margaret Hamilton` for `people___Margaret Hamilton.md`), a `title::`,
+    /// a journal's title (`Nov 26th, 2026`). Links by it resolve to this note.
+    pub page: Option<String>,
 }
 
 /// A parsed note and the problems found in it.
@@ -72,6 +76,8 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     let stem = stem_of(path);
     let split = frontmatter::split(text);
     let conflicted = conflict_markers(path, text, &mut diagnostics);
+    // A Logseq page's `title::` and where its property block ends.
+    let mut logseq_page: (Option<String>, usize) = (None, 0);
     let properties = match split {
         // A note in the middle of a git merge has two versions of its properties.
         _ if conflicted => Properties::default(),
@@ -91,7 +97,19 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             ));
             Properties::default()
         }
-        Split::NoFrontMatter => Properties::default(),
+        Split::NoFrontMatter => {
+            match options
+                .logseq
+                .as_ref()
+                .and_then(|graph| crate::logseq::page_properties(text, graph))
+            {
+                Some(page) => {
+                    logseq_page = (page.title, page.body_start);
+                    Properties::new(page.entries)
+                }
+                None => Properties::default(),
+            }
+        }
     };
 
     let is_person = is_person(path, &properties, options);
@@ -105,16 +123,20 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         .map(|d| (d, DateSource::Journal))
         .or(property_date.map(|d| (d, DateSource::Property)));
 
+    let page = options.logseq.as_ref().and_then(|graph| {
+        crate::logseq::page_name(stem, logseq_page.0.as_deref(), journal_date, graph)
+    });
+    let name = page.as_deref().map_or(stem, crate::logseq::namespace_leaf);
     let person = is_person.then(|| {
         Box::new(Person::from_properties(
             &properties,
-            stem,
+            name,
             path,
             &mut diagnostics,
         ))
     });
 
-    let body_start = split.body_start();
+    let body_start = split.body_start().max(logseq_page.1);
     let (body_line, _) = line_column(text, body_start);
     let scan = body::scan(
         &text[body_start..],
@@ -122,6 +144,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         ScanWhat {
             log: is_person,
             links: date.is_some(),
+            journal_titles: options.logseq.as_ref().map(|graph| &graph.title_format),
         },
     );
     let mut links = scan.links;
@@ -142,6 +165,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             links,
             log,
             tasks,
+            page,
         },
         diagnostics,
     }
@@ -173,11 +197,13 @@ impl Note {
     }
 
     /// What the note is called: a person's name (their `name`, else the file name), else
-    /// the file name.
+    /// the file name (in a Logseq graph, the last part of the page's name).
     pub fn display_name(&self) -> &str {
-        self.person
-            .as_ref()
-            .map_or(self.stem(), |p| p.name.as_str())
+        match (&self.person, &self.page) {
+            (Some(person), _) => person.name.as_str(),
+            (None, Some(page)) => crate::logseq::namespace_leaf(page),
+            (None, None) => self.stem(),
+        }
     }
 }
 

@@ -28,7 +28,7 @@ mod log;
 mod properties;
 mod tasks;
 
-pub use log::{LOG_HEADINGS, add_log_line};
+pub use log::{LOG_HEADINGS, add_log_line, add_page_log_line};
 pub use properties::{clear_property, remove_property, set_property, yaml_scalar};
 pub use tasks::complete_task;
 
