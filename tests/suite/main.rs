@@ -11,6 +11,7 @@ mod corpora;
 mod example;
 mod faults;
 mod help;
+mod logseq;
 mod names;
 mod privacy;
 mod readme;
