@@ -342,6 +342,51 @@ mod tests {
     }
 
     #[test]
+    fn logseq_tasks_take_their_scheduled_or_deadline_date() {
+        let body = "- TODO call [[Sam]]\n  SCHEDULED: <2026-11-30 Mon>\n  DEADLINE: <2026-11-28 Sat>\n\t- NOW draft\n\t  id:: 6380d38c\n\t  DEADLINE: <2026-12-02 Wed 9:00>\n- DONE sent\n  SCHEDULED: <2026-11-01 Sun>\n- LATER no date\nSCHEDULED: <2026-11-02 Mon>\n";
+        let scan = scan(body, 1, ALL);
+        let tasks: Vec<_> = scan
+            .tasks
+            .iter()
+            .map(|t| (t.text.as_str(), t.due, t.line))
+            .collect();
+        assert_eq!(
+            tasks,
+            vec![
+                ("call [[Sam]]", Some(d("2026-11-28")), 1),
+                ("draft", Some(d("2026-12-02")), 4),
+                ("no date", None, 9),
+            ]
+        );
+        assert!(scan.links[0].in_task);
+    }
+
+    #[test]
+    fn log_lines_may_link_a_journal_by_its_title() {
+        let titles = JournalFormat::from_java("MMM do, yyyy");
+        let body = "- [[Nov 26th, 2026]] coffee: the new role\n\t- [[Oct 2nd, 2026]] call\n- [[Sam]] not a date\n- [[2026-09-01]] lunch\n";
+        let what = ScanWhat {
+            journal_titles: Some(&titles),
+            ..ALL
+        };
+        let got: Vec<_> = scan(body, 1, what)
+            .log
+            .iter()
+            .map(|l| (l.date, l.kind.clone(), l.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (d("2026-11-26"), Some("coffee".to_owned()), 1),
+                (d("2026-10-02"), Some("call".to_owned()), 2),
+                (d("2026-09-01"), Some("lunch".to_owned()), 4),
+            ]
+        );
+        // Outside a graph a title is not a date.
+        assert_eq!(scan(body, 1, ALL).log.len(), 1);
+    }
+
+    #[test]
     fn links_in_code_do_not_count() {
         let body = "Saw [[Ann]] and `[[Bob]]`.\n```\n[[Cy]]\n- 2026-01-01 x\n```\n    [[Dee]]\n\n- [[Eve]]\n";
         let scan = scan(body, 1, ALL);

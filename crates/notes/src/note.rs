@@ -522,6 +522,80 @@ mod tests {
         assert_eq!(note.links.len(), 1);
     }
 
+    fn graph() -> ReadOptions {
+        ReadOptions {
+            logseq: Some(crate::logseq::Logseq {
+                file_names: crate::logseq::FileNames::TripleLowbar,
+                ..crate::logseq::Logseq::default()
+            }),
+            journal_format: crate::dates::JournalFormat::from_java("yyyy_MM_dd"),
+            ..ReadOptions::default()
+        }
+    }
+
+    #[test]
+    fn logseq_page_properties_are_the_properties_of_a_page() {
+        let text = "title:: people/Margaret Hamilton\nalias:: Maggie, Mags\ntags:: [[person]]\ncadence:: monthly\nbirthday:: 1936-08-17\nlast-contact:: 2026-10-02\n\n- [[Nov 26th, 2026]] coffee\n";
+        let p = parse_note("pages/Hamilton.md", text.as_bytes(), &graph());
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let person = p.note.person.expect("a person by `tags:: [[person]]`");
+        assert_eq!(person.name, "Margaret Hamilton");
+        // `title::` is the page's name, not a job title.
+        assert_eq!(person.role, None);
+        assert_eq!(person.aliases, vec!["Maggie", "Mags"]);
+        assert_eq!(person.cadence_days, Some(30));
+        assert_eq!(
+            person.last_contact.map(|d| d.to_string()).as_deref(),
+            Some("2026-10-02")
+        );
+        assert_eq!(p.note.page.as_deref(), Some("people/Margaret Hamilton"));
+        let log: Vec<_> = p
+            .note
+            .log
+            .iter()
+            .map(|l| (l.date.to_string(), l.line))
+            .collect();
+        assert_eq!(log, vec![("2026-11-26".to_owned(), 8)]);
+        // A bad value points at its place in the property block.
+        let bad = parse_note(
+            "pages/X.md",
+            b"type:: person\ncadence:: sometimes\n",
+            &graph(),
+        );
+        let d = &bad.diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), ("bad-cadence", 2, 11));
+        // In an Obsidian vault `key:: value` lines are body (Dataview's inline fields).
+        let obsidian = parse_note(
+            "pages/Hamilton.md",
+            text.as_bytes(),
+            &ReadOptions::default(),
+        );
+        assert!(obsidian.note.person.is_none());
+        assert_eq!(obsidian.note.page, None);
+    }
+
+    #[test]
+    fn logseq_journals_are_dated_and_titled() {
+        let p = parse_note(
+            "journals/2026_11_26.md",
+            b"- coffee with [[Maggie]]\n",
+            &graph(),
+        );
+        assert_eq!(
+            p.note.date.map(|(d, s)| (d.to_string(), s)),
+            Some(("2026-11-26".to_owned(), DateSource::Journal))
+        );
+        assert_eq!(p.note.page.as_deref(), Some("Nov 26th, 2026"));
+        assert_eq!(p.note.links[0].target, "Maggie");
+        // Front matter still wins over `::` lines.
+        let fm = parse_note(
+            "pages/A.md",
+            b"---\ntype: person\n---\nrole:: x\n",
+            &graph(),
+        );
+        assert_eq!(fm.note.person.map(|p| p.role), Some(None));
+    }
+
     #[test]
     fn yaml_errors_point_at_the_file_line() {
         let p = parse(

@@ -642,6 +642,49 @@ pub(super) mod tests {
         );
     }
 
+    fn page_log(text: &str, date: &str, rest: &str) -> String {
+        let graph = Logseq::default();
+        let out = add_page_log_line(text.as_bytes(), d(date), rest, &graph).expect("edit");
+        String::from_utf8(out).expect("utf8")
+    }
+
+    #[test]
+    fn logseq_pages_get_a_block_in_their_own_style() {
+        // Journal links by title, nested with tabs: written the same, at its date.
+        let nested = "type:: person\n\n- ## Log\n\t- [[Nov 26th, 2026]] coffee\n\t  id:: 6380d38c\n\t- [[Oct 2nd, 2026]] call\n";
+        assert_eq!(
+            page_log(nested, "2026-11-01", "x"),
+            "type:: person\n\n- ## Log\n\t- [[Nov 26th, 2026]] coffee\n\t  id:: 6380d38c\n\t- [[Nov 1st, 2026]] x\n\t- [[Oct 2nd, 2026]] call\n"
+        );
+        // No log: one more block at the end, after the property block, never in it.
+        assert_eq!(
+            page_log("alias:: Mags\ntype:: person", "2026-12-01", "tea #gave"),
+            "alias:: Mags\ntype:: person\n- [[Dec 1st, 2026]] tea #gave"
+        );
+        assert_eq!(
+            page_log(
+                "- type:: person\n  alias:: Mags\n- text\n",
+                "2026-12-01",
+                "x"
+            ),
+            "- type:: person\n  alias:: Mags\n- text\n- [[Dec 1st, 2026]] x\n"
+        );
+        // Plain or ISO-linked dates stay as the page writes them.
+        assert_eq!(
+            page_log("- 2026-10-02 a\n", "2026-12-01", "x"),
+            "- 2026-12-01 x\n- 2026-10-02 a\n"
+        );
+        assert_eq!(
+            page_log("- [[2026-10-02]] a\n", "2026-12-01", "x"),
+            "- [[2026-12-01]] x\n- [[2026-10-02]] a\n"
+        );
+        // Outside a graph, a title is not a date and a page gets a `## Log` section.
+        assert_eq!(
+            log("- [[Oct 2nd, 2026]] a\n", "2026-12-01", "x"),
+            "- [[Oct 2nd, 2026]] a\n\n## Log\n- 2026-12-01 x\n"
+        );
+    }
+
     #[test]
     fn tasks_and_code_are_not_log_lines() {
         let note = "```\n- 2026-01-01 in code\n- 2026-01-02 in code\n```\n- [ ] 2026-02-01 task\n- 2026-03-01 real\n";
