@@ -475,10 +475,10 @@ impl Reader<'_> {
                 }
                 _ => {}
             }
-            if let Some(item) = self.item(depth + 1)? {
-                if keep {
-                    items.push(item);
-                }
+            if let Some(item) = self.item(depth + 1)?
+                && keep
+            {
+                items.push(item);
             }
         }
     }
@@ -628,7 +628,7 @@ fn property_value(key: &str, value: &str, graph: &Logseq) -> Value {
     }
     let lower = key.to_ascii_lowercase();
     let by_commas = matches!(lower.as_str(), "alias" | "aliases" | "tags")
-        || graph.comma_properties.iter().any(|k| *k == lower);
+        || graph.comma_properties.contains(&lower);
     if by_commas && !is_quoted(value) {
         let items: Vec<Value> = split_outside_links(value)
             .filter_map(|item| {

@@ -41,7 +41,7 @@ pub struct Note {
     /// In a Logseq graph, the page's name when it is not its file name: a namespaced
     /// page (`people/Margaret Hamilton` for `people___Margaret Hamilton.md`), a `title::`,
     /// a journal's title (`Nov 26th, 2026`). Links by it resolve to this note.
-    pub page: Option<String>,
+    pub page: Option<Box<str>>,
 }
 
 /// A parsed note and the problems found in it.
@@ -125,6 +125,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
 
     let page = options.logseq.as_ref().and_then(|graph| {
         crate::logseq::page_name(stem, logseq_page.0.as_deref(), journal_date, graph)
+            .map(String::into_boxed_str)
     });
     let name = page.as_deref().map_or(stem, crate::logseq::namespace_leaf);
     let person = is_person.then(|| {
