@@ -159,3 +159,17 @@ interests:: engines, poetry
         assert_eq!(person["last_contact"], "2026-11-22", "{person}");
     }
 }
+
+#[test]
+fn done_marks_a_logseq_task_done() {
+    let (_dir, root) = scratch(GRAPH);
+    let (code, stdout, stderr) = run(&root, &["done", "Margaret Hamilton", "review notes"]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    let page =
+        String::from_utf8_lossy(&read(&root, "pages/people___Margaret Hamilton.md")).into_owned();
+    assert!(
+        page.contains("\n- DONE send her the review notes\n  SCHEDULED: <2026-11-30 Mon>\n"),
+        "{page}"
+    );
+    assert!(!page.contains("TODO"), "{page}");
+}

@@ -179,6 +179,16 @@ pub(crate) const LOGSEQ_MARKERS: &[(&str, u8)] = &[
     ("CANCELLED", b'-'),
 ];
 
+/// The length of the open Logseq task marker (`TODO`, `NOW`…) `bytes` start with, for an
+/// edit that marks the task `DONE`.
+pub(crate) fn open_logseq_marker(bytes: &[u8]) -> Option<usize> {
+    LOGSEQ_MARKERS.iter().find_map(|(word, state)| {
+        let rest = bytes.strip_prefix(word.as_bytes())?;
+        let word_ends = matches!(rest.first(), None | Some(b' ' | b'\t' | b'\r' | b'\n'));
+        (word_ends && matches!(state, b' ' | b'/')).then_some(word.len())
+    })
+}
+
 /// The state and the text after it when a block's text starts with a Logseq task marker
 /// (upper case, then a blank or the end), its priority (`[#A]`) left out.
 fn logseq_marker(text: &str) -> Option<(u8, &str)> {
