@@ -134,7 +134,7 @@ impl Resolver {
         use rayon::prelude::*;
         // Lower-casing (and the allocations) in parallel; the maps are filled on one core
         // with keys that are moved in, not copied.
-        type Keys = (String, Vec<String>, Option<(String, String)>);
+        type Keys = (String, Vec<String>, Option<(String, Option<String>)>);
         let (paths, keys): (Vec<String>, Vec<Keys>) = notes
             .par_iter()
             .map(|note| {
@@ -149,8 +149,12 @@ impl Resolver {
                 });
                 names.sort_unstable();
                 names.dedup();
+                // A journal's title is its name whole (`2026/11/26` is not a page `26`).
+                let journal = matches!(note.date, Some((_, crate::note::DateSource::Journal)));
                 let page = note.page.as_deref().map(|page| {
-                    let leaf = Resolver::name_key(crate::logseq::namespace_leaf(page)).into_owned();
+                    let leaf = (!journal).then(|| {
+                        Resolver::name_key(crate::logseq::namespace_leaf(page)).into_owned()
+                    });
                     (Resolver::name_key(page).into_owned(), leaf)
                 });
                 (path, (stem, names, page))
@@ -163,7 +167,7 @@ impl Resolver {
         for (i, (stem, names, page)) in keys.into_iter().enumerate() {
             // A namespaced page is found by its last part too, as a file is by its name.
             if let Some((page, leaf)) = page {
-                if leaf != stem {
+                if let Some(leaf) = leaf.filter(|leaf| *leaf != stem) {
                     by_stem.entry(leaf).or_default().push(i);
                 }
                 by_page.entry(page).or_insert(i);
@@ -469,6 +473,17 @@ mod tests {
         assert_eq!(r.resolve("Margaret Hamilton"), Some(0));
         assert_eq!(r.resolve("people___Margaret Hamilton"), Some(0));
         assert_eq!(r.resolve("Nov 26th, 2026"), Some(1));
+        let slashed = ReadOptions {
+            logseq: Some(crate::logseq::Logseq {
+                title_format: crate::dates::JournalFormat::from_java("yyyy/MM/dd"),
+                ..crate::logseq::Logseq::default()
+            }),
+            ..graph.clone()
+        };
+        let journal = vec![parse_note("journals/2026_11_26.md", b"", &slashed).note];
+        let by_title = Resolver::new(&journal);
+        assert_eq!(by_title.resolve("2026/11/26"), Some(0));
+        assert_eq!(by_title.resolve("26"), None, "a journal is not a namespace");
         assert_eq!(r.resolve("Countess Ada"), Some(2));
         assert_eq!(notes[0].display_name(), "Margaret Hamilton");
         assert_eq!(notes[1].display_name(), "Nov 26th, 2026");
