@@ -13,6 +13,7 @@ mod faults;
 mod finding;
 mod help;
 mod interactions;
+mod logseq;
 mod names;
 mod privacy;
 mod readme;

@@ -305,13 +305,21 @@ fn two_devices_logging_merge_cleanly_in_git() {
 
 #[test]
 fn resume_does_not_guess_another_tools_value_that_pauses() {
-    for (key, value) in [("active", "false"), ("status", "archived"), ("follow_up", "false")] {
+    for (key, value) in [
+        ("active", "false"),
+        ("status", "archived"),
+        ("follow_up", "false"),
+    ] {
         let text = format!("---\n{key}: {value}\n---\n- 2026-10-01 call\n");
         let (_dir, root) = crate::support::ann_vault(&text);
         assert_eq!(person(&root, "Ann")["status"], "paused", "{key}");
         let (code, _, stderr) = run(&root, &["resume", "Ann"]);
         assert_eq!(code, Some(1), "{key}: {stderr}");
         assert!(stderr.contains("change that line"), "{key}: {stderr}");
-        assert_eq!(read(&root, "People/Ann.md"), text.as_bytes(), "{key}: nothing written");
+        assert_eq!(
+            read(&root, "People/Ann.md"),
+            text.as_bytes(),
+            "{key}: nothing written"
+        );
     }
 }

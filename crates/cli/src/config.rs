@@ -1,4 +1,4 @@
-//! `vault.yaml`, and Obsidian's own settings where it is silent.
+//! `vault.yaml`, and Obsidian's or Logseq's own settings where it is silent.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -8,7 +8,8 @@ use std::path::{Component, Path};
 use serde::Deserialize;
 use vault_index::Config as IndexConfig;
 use vault_notes::{
-    Diagnostic, JournalFormat, ReadOptions, Severity, is_under, line_column, parse_cadence,
+    Diagnostic, JournalFormat, LOGSEQ_CONFIG_FILE, LogseqConfig, ReadOptions, Severity, is_under,
+    line_column, parse_cadence, read_logseq_config,
 };
 
 use crate::exit::Exit;
@@ -85,6 +86,7 @@ pub fn load(root: &Path) -> Result<Settings, Exit> {
     };
     let daily: DailyNotes = obsidian_json(root, "daily-notes.json", &mut diagnostics);
     let templates: ObsidianTemplates = obsidian_json(root, "templates.json", &mut diagnostics);
+    let logseq = logseq_config(root, &mut diagnostics);
     let mut settings = resolve(&text, parse_file(&text)?, daily, templates)?;
     for folder in settings.read.people_folders.iter().flatten() {
         if !root.join(folder.trim()).is_dir() {
@@ -99,8 +101,68 @@ pub fn load(root: &Path) -> Result<Settings, Exit> {
             ));
         }
     }
+    if let Some(logseq) = logseq {
+        settings.read = apply_logseq(settings.read, &text, &logseq);
+    }
     settings.diagnostics = diagnostics;
     Ok(settings)
+}
+
+/// The settings of the Logseq graph at `root` (a `logseq/config.edn` there), with a
+/// warning for each place of it that cannot be read; `None` when it is not a graph.
+fn logseq_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<LogseqConfig> {
+    let warn = |line: u32, column: u32, why: &str| {
+        Diagnostic::new(
+            LOGSEQ_CONFIG_FILE,
+            line,
+            column,
+            Severity::Warning,
+            "bad-logseq-settings",
+            format!("cannot read Logseq's settings: {why}"),
+        )
+    };
+    let text = match read_settings_file(&root.join(LOGSEQ_CONFIG_FILE)) {
+        Ok(Some(text)) => text,
+        Ok(None) => return None,
+        Err(err) => {
+            // Still a graph: Logseq's defaults.
+            diagnostics.push(warn(1, 1, &format!("{err}; using Logseq's defaults")));
+            return Some(LogseqConfig::default());
+        }
+    };
+    let config = read_logseq_config(&text);
+    for problem in &config.problems {
+        diagnostics.push(warn(problem.line, problem.column, &problem.message));
+    }
+    Some(config)
+}
+
+/// The read options of a Logseq graph: its journals folder and file names, its page
+/// titles and file-name format; `vault.yaml` (`text`) wins for the journal keys it sets.
+/// `:hidden` folders are skipped as Logseq skips them.
+fn apply_logseq(mut read: ReadOptions, text: &str, config: &LogseqConfig) -> ReadOptions {
+    let file = parse_file(text).unwrap_or_default();
+    let graph = config.graph();
+    if file.journal_folders.is_none() {
+        read.journal_folders = vec![graph.journals_folder.clone()];
+    }
+    if file.journal_format.is_none() {
+        read.journal_format = config.journal_file_names();
+    }
+    read.ignore.extend(
+        config
+            .hidden
+            .iter()
+            .map(|h| h.trim().trim_matches('/').to_owned())
+            .filter(|h| {
+                !h.is_empty()
+                    && Path::new(h)
+                        .components()
+                        .all(|c| matches!(c, Component::Normal(_)))
+            }),
+    );
+    read.logseq = Some(graph);
+    read
 }
 
 /// The settings `text` (the contents of a `vault.yaml`) gives, without `.obsidian/`: every
@@ -437,6 +499,48 @@ mod tests {
     }
 
     #[test]
+    fn a_logseq_graph_sets_its_journals_and_page_names() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::create_dir(dir.path().join("logseq")).expect("mkdir");
+        fs::write(
+            dir.path().join("logseq/config.edn"),
+            ";; comment\n{:journal/page-title-format \"MMMM do, yyyy\"\n :journals-directory \"days\"\n :file/name-format :triple-lowbar\n :hidden [\"/archive\" \"../x\"]\n :pages-directory 7}\n",
+        )
+        .expect("write");
+        let settings = load(dir.path()).expect("load");
+        let graph = settings.read.logseq.as_ref().expect("a graph");
+        assert_eq!(settings.read.journal_folders, vec!["days"]);
+        assert_eq!(settings.read.journal_format.as_moment(), "YYYY_MM_DD");
+        assert_eq!(graph.title_format.as_moment(), "MMMM Do, YYYY");
+        assert_eq!(graph.file_names, vault_notes::FileNames::TripleLowbar);
+        assert_eq!(graph.pages_folder, "pages");
+        assert!(settings.read.ignore.contains(&"archive".to_owned()));
+        assert!(!settings.read.ignore.iter().any(|i| i.contains("..")));
+        // A value of the wrong kind is a warning at its place; the rest is read.
+        let d = &settings.diagnostics[0];
+        assert_eq!(
+            (d.path.as_str(), d.line, d.column, d.code),
+            ("logseq/config.edn", 6, 19, "bad-logseq-settings")
+        );
+        // vault.yaml says otherwise: it wins.
+        fs::write(
+            dir.path().join(CONFIG_FILE),
+            "journal_format: YYYY-MM-DD\njournal_folders: [Daily]\n",
+        )
+        .expect("write");
+        let settings = load(dir.path()).expect("load");
+        assert_eq!(settings.read.journal_folders, vec!["Daily"]);
+        assert_eq!(settings.read.journal_format.as_moment(), "YYYY-MM-DD");
+        assert!(settings.read.logseq.is_some());
+    }
+
+    #[test]
+    fn an_obsidian_vault_is_not_a_graph() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert!(load(dir.path()).expect("load").read.logseq.is_none());
+    }
+
+    #[test]
     fn unknown_keys_are_errors_with_a_position() {
         let dir = tempfile::tempdir().expect("tempdir");
         fs::write(
@@ -524,7 +628,66 @@ mod properties {
         })
     }
 
+    /// Text that looks like a `logseq/config.edn` often enough to reach every branch of
+    /// the EDN reader.
+    fn edn_like() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "{",
+            "}",
+            "[",
+            "]",
+            "(",
+            ")",
+            "#{",
+            "#_",
+            "#inst ",
+            "#\"re\"",
+            "##Inf",
+            "\\a",
+            "\\",
+            "^:m ",
+            "'",
+            ";; c\n",
+            "\"",
+            "\"s\\\"\"",
+            "\"\\u00e9\"",
+            "\"\\u12\"",
+            ":journal/page-title-format ",
+            ":journal/file-name-format ",
+            ":file/name-format ",
+            ":triple-lowbar ",
+            ":pages-directory ",
+            ":journals-directory ",
+            ":hidden ",
+            ":property/separated-by-commas ",
+            "\"MMM do, yyyy\" ",
+            "\"yyyy_MM_dd\" ",
+            "12 ",
+            "nil ",
+            " ",
+            "\n",
+            ",",
+            "é",
+            ":",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
     proptest! {
+        #[test]
+        fn reading_any_logseq_config_never_panics(text in "\\PC{0,200}", edn in edn_like()) {
+            for text in [text, edn] {
+                let config = read_logseq_config(&text);
+                for problem in &config.problems {
+                    prop_assert!(problem.line >= 1 && problem.column >= 1);
+                }
+                let graph = config.graph();
+                let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+                let _ = graph.title_format.format(day);
+                let _ = config.journal_file_names().format(day);
+            }
+        }
+
         #[test]
         fn parsing_any_text_never_panics(text in "\\PC{0,200}") {
             let _ = parse(&text);

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::dates::split_iso_date;
+use crate::dates::{JournalFormat, split_iso_date};
 use crate::line::{Body, Kind, classify};
 use crate::link::wikilinks;
 use crate::options::ReadOptions;
@@ -93,6 +93,9 @@ pub struct ScanWhat<'a> {
     pub links: bool,
     /// Links to daily notes in this journal format (person notes).
     pub journal: Option<&'a ReadOptions>,
+    /// In a Logseq graph, how journal pages are titled: a log line may start with a link
+    /// to one (`- [[Nov 26th, 2026]] coffee`).
+    pub journal_titles: Option<&'a JournalFormat>,
 }
 
 /// What a body scan found.
@@ -117,13 +120,16 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat<'_>) -> BodyScan {
     let mut out = BodyScan::default();
     // The log heading whose paragraph is being read, and whether that paragraph began.
     let mut heading: Option<(usize, bool)> = None;
+    let mut task_dates = crate::logseq::TaskDates::default();
     for (index, line) in body.lines().enumerate() {
         let line_no = first_line.saturating_add(to_u32(index));
         if line.in_code {
             heading = None;
             continue;
         }
-        let kind = line.shape().kind;
+        let shape = line.shape();
+        let kind = shape.kind;
+        let tasks_before = out.tasks.len();
         if let Some((at, started)) = heading {
             match kind {
                 Kind::Other => {
@@ -170,7 +176,7 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat<'_>) -> BodyScan {
                 }
             }
             _ if what.log => {
-                if let Some(entry) = log_entry(&kind, line_no) {
+                if let Some(entry) = log_entry(&kind, line_no, what.journal_titles) {
                     logged = Some(entry.date);
                     if matches!(kind, Kind::Heading { .. }) {
                         heading = Some((out.log.len(), false));
@@ -185,6 +191,7 @@ pub fn scan(body: &str, first_line: u32, what: ScanWhat<'_>) -> BodyScan {
         {
             daily_links(&body, line, line_no, logged, options, &mut out.daily_links);
         }
+        task_dates.see(&shape, line.text, &mut out.tasks, tasks_before);
     }
     out
 }
@@ -263,10 +270,17 @@ fn tags(text: &str) -> (Vec<&str>, bool, bool) {
 }
 
 /// The log line a line of a person's note stands for, if it is one: a list item or heading
-/// that starts with a date (tasks are not log lines). `line` is its 1-based line number.
-pub(crate) fn log_entry(kind: &Kind<'_>, line: u32) -> Option<LogLine> {
+/// that starts with a date (tasks are not log lines), or in a Logseq graph with a link to
+/// a journal page by its title (`journal_titles`). `line` is its 1-based line number.
+pub(crate) fn log_entry(
+    kind: &Kind<'_>,
+    line: u32,
+    journal_titles: Option<&JournalFormat>,
+) -> Option<LogLine> {
     match *kind {
-        Kind::Item { text, .. } | Kind::Heading { title: text, .. } => log_line(text, line),
+        Kind::Item { text, .. } | Kind::Heading { title: text, .. } => {
+            log_line(text, line, journal_titles)
+        }
         Kind::Task { .. } | Kind::Blank | Kind::Other => None,
     }
 }
@@ -289,9 +303,15 @@ fn links_as_text(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn log_line(text: &str, line: u32) -> Option<LogLine> {
+fn log_line(text: &str, line: u32, journal_titles: Option<&JournalFormat>) -> Option<LogLine> {
     let text = text.trim_start_matches(['*', '_']);
-    let (date, rest) = if let Some(linked) = text.strip_prefix("[[") {
+    let titled = text.strip_prefix("[[").and_then(|linked| {
+        let titles = journal_titles.filter(|_| split_iso_date(linked).is_none())?;
+        crate::logseq::journal_link(linked, titles)
+    });
+    let (date, rest) = if let Some(titled) = titled {
+        titled
+    } else if let Some(linked) = text.strip_prefix("[[") {
         let (date, rest) = split_iso_date(linked)?;
         let close = rest.find("]]")?;
         // `[[2026-10-02|Friday]]` keeps only the date.
@@ -403,6 +423,7 @@ mod tests {
         log: true,
         links: true,
         journal: None,
+        journal_titles: None,
     };
 
     #[test]
@@ -474,6 +495,51 @@ mod tests {
         );
         assert_eq!(scan.tasks[0].links, vec!["Sam"]);
         assert!(scan.links[0].in_task);
+    }
+
+    #[test]
+    fn logseq_tasks_take_their_scheduled_or_deadline_date() {
+        let body = "- TODO call [[Sam]]\n  SCHEDULED: <2026-11-30 Mon>\n  DEADLINE: <2026-11-28 Sat>\n\t- NOW draft\n\t  id:: 6380d38c\n\t  DEADLINE: <2026-12-02 Wed 9:00>\n- DONE sent\n  SCHEDULED: <2026-11-01 Sun>\n- LATER no date\nSCHEDULED: <2026-11-02 Mon>\n";
+        let scan = scan(body, 1, ALL);
+        let tasks: Vec<_> = scan
+            .tasks
+            .iter()
+            .map(|t| (t.text.as_str(), t.due, t.line))
+            .collect();
+        assert_eq!(
+            tasks,
+            vec![
+                ("call [[Sam]]", Some(d("2026-11-28")), 1),
+                ("draft", Some(d("2026-12-02")), 4),
+                ("no date", None, 9),
+            ]
+        );
+        assert!(scan.links[0].in_task);
+    }
+
+    #[test]
+    fn log_lines_may_link_a_journal_by_its_title() {
+        let titles = JournalFormat::from_java("MMM do, yyyy");
+        let body = "- [[Nov 26th, 2026]] coffee: the new role\n\t- [[Oct 2nd, 2026]] call\n- [[Sam]] not a date\n- [[2026-09-01]] lunch\n";
+        let what = ScanWhat {
+            journal_titles: Some(&titles),
+            ..ALL
+        };
+        let got: Vec<_> = scan(body, 1, what)
+            .log
+            .iter()
+            .map(|l| (l.date, l.kind.clone(), l.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (d("2026-11-26"), Some("coffee".to_owned()), 1),
+                (d("2026-10-02"), Some("call".to_owned()), 2),
+                (d("2026-09-01"), Some("lunch".to_owned()), 4),
+            ]
+        );
+        // Outside a graph a title is not a date.
+        assert_eq!(scan(body, 1, ALL).log.len(), 1);
     }
 
     #[test]

@@ -181,6 +181,13 @@ impl JournalFormat {
         }
     }
 
+    /// Translates a Java/Joda date pattern, as Logseq's `config.edn` writes them
+    /// (`yyyy_MM_dd`, `MMM do, yyyy`, `EEEE, dd.MM.yyyy`, `yyyy年MM月dd日`): `y` year, `M`
+    /// month, `d` day, `do` ordinal day, `E` weekday, `'…'` literal text.
+    pub fn from_java(java: &str) -> JournalFormat {
+        JournalFormat::from_moment(&java_to_moment(java))
+    }
+
     /// The format as the user wrote it.
     pub fn as_moment(&self) -> &str {
         &self.moment
@@ -262,6 +269,75 @@ fn without_ordinal_suffixes(text: &str) -> String {
         }
     }
     out
+}
+
+/// A Java/Joda date pattern as the Moment.js format [`JournalFormat::from_moment`] reads:
+/// pattern letters become Moment tokens, other ASCII letters and quoted text become
+/// `[literal]` text.
+fn java_to_moment(java: &str) -> String {
+    let mut out = String::with_capacity(java.len() + 8);
+    let mut rest = java;
+    while let Some(c) = rest.chars().next() {
+        if c == '\'' {
+            // `'text'` is literal; `''` is a quote.
+            let inner = &rest[1..];
+            let end = inner.find('\'').unwrap_or(inner.len());
+            let literal = if end == 0 { "'" } else { &inner[..end] };
+            push_literal(&mut out, literal);
+            rest = inner.get(end + 1..).unwrap_or("");
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            if c == '[' {
+                out.push_str("[[]");
+            } else {
+                out.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let run = rest.bytes().take_while(|&b| b == c as u8).count();
+        let mut used = run;
+        let token = match (c, run) {
+            ('y' | 'Y' | 'u', 2) => "YY",
+            ('y' | 'Y' | 'u', _) => "YYYY",
+            ('M' | 'L', 1) => "M",
+            ('M' | 'L', 2) => "MM",
+            ('M' | 'L', 3) => "MMM",
+            ('M' | 'L', _) => "MMMM",
+            ('d', 1) if rest.as_bytes().get(1) == Some(&b'o') => {
+                used = 2;
+                "Do"
+            }
+            ('d', 1) => "D",
+            ('d', _) => "DD",
+            ('E', 1..=3) => "ddd",
+            ('E', _) => "dddd",
+            _ => "",
+        };
+        if token.is_empty() {
+            push_literal(&mut out, &rest[..run]);
+        } else {
+            out.push_str(token);
+        }
+        rest = &rest[used..];
+    }
+    out
+}
+
+/// Appends `text` as Moment literal text (`[text]`); a `]` cannot be inside one, so it is
+/// written outside, where it is literal too.
+fn push_literal(out: &mut String, text: &str) {
+    for (i, part) in text.split(']').enumerate() {
+        if i > 0 {
+            out.push(']');
+        }
+        if !part.is_empty() {
+            out.push('[');
+            out.push_str(part);
+            out.push(']');
+        }
+    }
 }
 
 fn moment_to_strftime(moment: &str) -> String {
@@ -442,6 +518,37 @@ mod tests {
             "１９９０１２０２",
         ] {
             assert_eq!(Birthday::parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn java_patterns_as_logseq_writes_them() {
+        let cases = [
+            ("yyyy_MM_dd", "2026_11_26", "YYYY_MM_DD"),
+            ("MMM do, yyyy", "Nov 26th, 2026", "MMM Do, YYYY"),
+            ("MMMM do, yyyy", "November 26th, 2026", "MMMM Do, YYYY"),
+            ("do MMM yyyy", "26th Nov 2026", "Do MMM YYYY"),
+            (
+                "EEEE, dd.MM.yyyy",
+                "Thursday, 26.11.2026",
+                "dddd, DD.MM.YYYY",
+            ),
+            ("E, MM/dd/yyyy", "Thu, 11/26/2026", "ddd, MM/DD/YYYY"),
+            ("yyyy-MM-dd EEE", "2026-11-26 Thu", "YYYY-MM-DD ddd"),
+            ("yyyyMMdd", "20261126", "YYYYMMDD"),
+            ("yyyy年MM月dd日", "2026年11月26日", "YYYY年MM月DD日"),
+            ("'Day' d.M.yy", "Day 26.11.26", "[Day] D.M.YY"),
+        ];
+        for (java, written, moment) in cases {
+            let format = JournalFormat::from_java(java);
+            assert_eq!(format.as_moment(), moment, "{java}");
+            assert_eq!(format.format(d("2026-11-26")), written, "{java}");
+            assert_eq!(format.parse(written), Some(d("2026-11-26")), "{java}");
+        }
+        assert_eq!(java_to_moment("it''s ]x[ q"), "[i][t]['][s] ][x][[] [q]");
+        // Any text gives some format, never a panic.
+        for odd in ["", "'", "'unclosed", "dddddd", "\u{1F600}o", "do"] {
+            let _ = JournalFormat::from_java(odd).format(d("2026-11-26"));
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod edit;
 mod frontmatter;
 mod line;
 mod link;
+mod logseq;
 mod note;
 mod options;
 mod people;
@@ -41,6 +42,11 @@ pub use dates::{Birthday, JournalFormat, parse_date, parse_date_or_link};
 pub use diagnostic::{Diagnostic, Severity};
 pub use frontmatter::{Split, split as split_front_matter};
 pub use link::{WikiLink, link_label, unlink, wikilinks};
+pub use logseq::{
+    CONFIG_FILE as LOGSEQ_CONFIG_FILE, Config as LogseqConfig,
+    ConfigProblem as LogseqConfigProblem, FileNames, Logseq, file_name_to_page, namespace_leaf,
+    read_config as read_logseq_config,
+};
 pub use note::{
     DateSource, Note, PEOPLE_PROPERTIES, Parsed, file_stem, is_people_property, parse_note,
 };

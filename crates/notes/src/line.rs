@@ -75,12 +75,15 @@ pub(crate) enum Kind<'a> {
         marker: &'a str,
         text: &'a str,
     },
-    /// A list item with a task box (`- [ ] …`, `- [x] …`).
+    /// A list item with a task box (`- [ ] …`, `- [x] …`), or a block that starts with a
+    /// Logseq task marker (`- TODO …`, `- DONE …`: [`LOGSEQ_MARKERS`]).
     Task {
         marker: &'a str,
-        /// The byte inside the box: `b' '`, `b'x'`, `b'/'`, `b'-'`…
+        /// The byte inside the box: `b' '`, `b'x'`, `b'/'`, `b'-'`…; for a Logseq marker
+        /// the box it stands for (`TODO` is `b' '`, `DOING` `b'/'`, `DONE` `b'x'`,
+        /// `CANCELED` `b'-'`).
         state: u8,
-        /// Byte offset of the `[` in the line.
+        /// Byte offset of the `[` in the line (of the marker word, for a Logseq marker).
         box_at: usize,
         /// The text after the box, trimmed.
         text: &'a str,
@@ -150,7 +153,57 @@ fn kind_of<'a>(line: &'a str, trimmed: &'a str) -> Kind<'a> {
             text: text[3..].trim(),
         };
     }
+    if let Some((state, rest)) = logseq_marker(text) {
+        return Kind::Task {
+            marker,
+            state,
+            box_at: line.len() - text.len(),
+            text: rest,
+        };
+    }
     Kind::Item { marker, text }
+}
+
+/// Logseq's task markers and the task box each stands for: open (`b' '`), in progress
+/// (`b'/'`), done (`b'x'`), cancelled (`b'-'`, neither open nor done).
+pub(crate) const LOGSEQ_MARKERS: &[(&str, u8)] = &[
+    ("TODO", b' '),
+    ("LATER", b' '),
+    ("WAITING", b' '),
+    ("WAIT", b' '),
+    ("NOW", b'/'),
+    ("DOING", b'/'),
+    ("IN-PROGRESS", b'/'),
+    ("DONE", b'x'),
+    ("CANCELED", b'-'),
+    ("CANCELLED", b'-'),
+];
+
+/// The length of the open Logseq task marker (`TODO`, `NOW`…) `bytes` start with, for an
+/// edit that marks the task `DONE`.
+pub(crate) fn open_logseq_marker(bytes: &[u8]) -> Option<usize> {
+    LOGSEQ_MARKERS.iter().find_map(|(word, state)| {
+        let rest = bytes.strip_prefix(word.as_bytes())?;
+        let word_ends = matches!(rest.first(), None | Some(b' ' | b'\t' | b'\r' | b'\n'));
+        (word_ends && matches!(state, b' ' | b'/')).then_some(word.len())
+    })
+}
+
+/// The state and the text after it when a block's text starts with a Logseq task marker
+/// (upper case, then a blank or the end), its priority (`[#A]`) left out.
+fn logseq_marker(text: &str) -> Option<(u8, &str)> {
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let (state, rest) = LOGSEQ_MARKERS.iter().find_map(|(word, state)| {
+        let rest = text.strip_prefix(word)?;
+        (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some((*state, rest.trim()))
+    })?;
+    let rest = match rest.as_bytes() {
+        [b'[', b'#', b'A'..=b'C', b']', ..] => rest[4..].trim_start(),
+        _ => rest,
+    };
+    Some((state, rest))
 }
 
 /// The marker (`-`, `*`, `+`, `1.`, `1)`) and the text after it, if `line` is a list item.
@@ -391,6 +444,40 @@ mod tests {
             }
         );
         assert_eq!(kind(" \t "), Kind::Blank);
+        assert_eq!(
+            kind("\t- TODO [#A] call [[Sam]] "),
+            Kind::Task {
+                marker: "-",
+                state: b' ',
+                box_at: 3,
+                text: "call [[Sam]]"
+            }
+        );
+        for (line, state) in [
+            ("- LATER x", b' '),
+            ("- NOW x", b'/'),
+            ("- DOING", b'/'),
+            ("- WAITING on Kai", b' '),
+            ("- DONE x", b'x'),
+            ("- CANCELED x", b'-'),
+            ("- CANCELLED x", b'-'),
+        ] {
+            assert!(
+                matches!(kind(line), Kind::Task { state: s, .. } if s == state),
+                "{line}"
+            );
+        }
+        assert!(kind("- TODO x").is_open_task());
+        assert!(kind("- NOW x").is_open_task());
+        assert!(!kind("- DONE x").is_open_task());
+        assert!(!kind("- CANCELED x").is_open_task());
+        // Only at the start of a block, in upper case, as a word.
+        for not_a_task in ["- todo x", "- TODOS x", "- a TODO", "TODO x", "- Done"] {
+            assert!(
+                !matches!(kind(not_a_task), Kind::Task { .. }),
+                "{not_a_task}"
+            );
+        }
         assert_eq!(kind(">"), Kind::Other);
         assert_eq!(classify("  > - x").lead, "  > ");
     }

@@ -47,6 +47,10 @@ pub struct Note {
     /// What a dated note (a `date` property) says it is about: its `summary` property,
     /// else its `title`.
     pub summary: Option<Box<str>>,
+    /// In a Logseq graph, the page's name when it is not its file name: a namespaced
+    /// page (`people/Margaret Hamilton` for `people___Margaret Hamilton.md`), a `title::`,
+    /// a journal's title (`Nov 26th, 2026`). Links by it resolve to this note.
+    pub page: Option<Box<str>>,
 }
 
 /// The properties of a dated note whose links are its people (`people: ["[[Steph Ango]]"]`;
@@ -100,6 +104,8 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     let stem = stem_of(path);
     let split = frontmatter::split(text);
     let conflicted = conflict_markers(path, text, &mut diagnostics);
+    // A Logseq page's `title::` and where its property block ends.
+    let mut logseq_page: (Option<String>, usize) = (None, 0);
     let properties = match split {
         // A note in the middle of a git merge has two versions of its properties.
         _ if conflicted => Properties::default(),
@@ -119,13 +125,35 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             ));
             Properties::default()
         }
-        Split::NoFrontMatter => Properties::default(),
+        Split::NoFrontMatter => {
+            match options
+                .logseq
+                .as_ref()
+                .and_then(|graph| crate::logseq::page_properties(text, graph))
+            {
+                Some(page) => {
+                    logseq_page = (page.title, page.body_start);
+                    Properties::new(page.entries)
+                }
+                None => Properties::default(),
+            }
+        }
     };
 
-    let body_start = split.body_start();
-    let found_by = crate::people::found_by(path, &properties, &text[body_start..], options);
-    let is_person = found_by.is_some();
+    // A Logseq page's body starts after its property block.
+    let body_start = split.body_start().max(logseq_page.1);
     let journal_date = journal_date(path, options);
+    let page = options.logseq.as_ref().and_then(|graph| {
+        crate::logseq::page_name(stem, logseq_page.0.as_deref(), journal_date, graph)
+            .map(String::into_boxed_str)
+    });
+    let body = &text[body_start..];
+    // A namespace is a Logseq graph's folder: `people/Margaret Hamilton` is in `people`.
+    let found_by = crate::people::found_by(path, &properties, body, options).or_else(|| {
+        let page = page.as_deref().filter(|p| p.contains('/'))?;
+        crate::people::found_by(&format!("{page}.md"), &properties, body, options)
+    });
+    let is_person = found_by.is_some();
     let property_date = if is_person || journal_date.is_some() {
         None
     } else {
@@ -135,13 +163,14 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
         .map(|d| (d, DateSource::Journal))
         .or(property_date.map(|d| (d, DateSource::Property)));
 
+    let name = page.as_deref().map_or(stem, crate::logseq::namespace_leaf);
     let (body_line, _) = line_column(text, body_start);
     let person = found_by.map(|found_by| {
-        let body = contact_block::read(&text[body_start..], body_line, path, &mut diagnostics);
+        let block = contact_block::read(body, body_line, path, &mut diagnostics);
         let mut person = Person::from_properties(
             &properties,
-            &body,
-            stem,
+            &block,
+            name,
             path,
             &options.journal_format,
             &mut diagnostics,
@@ -157,6 +186,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             log: is_person,
             links: date.is_some(),
             journal: is_person.then_some(options),
+            journal_titles: options.logseq.as_ref().map(|graph| &graph.title_format),
         },
     );
     let mut links = scan.links;
@@ -193,6 +223,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             done: scan.done.into_boxed_slice(),
             daily_links: scan.daily_links.into_boxed_slice(),
             summary,
+            page,
         },
         diagnostics,
     }
@@ -224,11 +255,13 @@ impl Note {
     }
 
     /// What the note is called: a person's name (their `name`, else the file name), else
-    /// the file name.
+    /// the file name (in a Logseq graph, the last part of the page's name).
     pub fn display_name(&self) -> &str {
-        self.person
-            .as_ref()
-            .map_or(self.stem(), |p| p.name.as_str())
+        match (&self.person, &self.page) {
+            (Some(person), _) => person.name.as_str(),
+            (None, Some(page)) => crate::logseq::namespace_leaf(page),
+            (None, None) => self.stem(),
+        }
     }
 }
 
@@ -638,6 +671,80 @@ mod tests {
         let note = parse("Daily/2023-09-12.md", "[[Ann]]").note;
         assert_eq!(note.date.map(|(_, s)| s), Some(DateSource::Journal));
         assert_eq!(note.links.len(), 1);
+    }
+
+    fn graph() -> ReadOptions {
+        ReadOptions {
+            logseq: Some(crate::logseq::Logseq {
+                file_names: crate::logseq::FileNames::TripleLowbar,
+                ..crate::logseq::Logseq::default()
+            }),
+            journal_format: crate::dates::JournalFormat::from_java("yyyy_MM_dd"),
+            ..ReadOptions::default()
+        }
+    }
+
+    #[test]
+    fn logseq_page_properties_are_the_properties_of_a_page() {
+        let text = "title:: people/Margaret Hamilton\nalias:: Maggie, Mags\ntags:: [[person]]\ncadence:: monthly\nbirthday:: 1936-08-17\nlast-contact:: 2026-10-02\n\n- [[Nov 26th, 2026]] coffee\n";
+        let p = parse_note("pages/Hamilton.md", text.as_bytes(), &graph());
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let person = p.note.person.expect("a person by `tags:: [[person]]`");
+        assert_eq!(person.name, "Margaret Hamilton");
+        // `title::` is the page's name, not a job title.
+        assert_eq!(person.role, None);
+        assert_eq!(person.aliases, vec!["Maggie", "Mags"]);
+        assert_eq!(person.cadence_days, Some(30));
+        assert_eq!(
+            person.last_contact.map(|d| d.to_string()).as_deref(),
+            Some("2026-10-02")
+        );
+        assert_eq!(p.note.page.as_deref(), Some("people/Margaret Hamilton"));
+        let log: Vec<_> = p
+            .note
+            .log
+            .iter()
+            .map(|l| (l.date.to_string(), l.line))
+            .collect();
+        assert_eq!(log, vec![("2026-11-26".to_owned(), 8)]);
+        // A bad value points at its place in the property block.
+        let bad = parse_note(
+            "pages/X.md",
+            b"type:: person\ncadence:: sometimes\n",
+            &graph(),
+        );
+        let d = &bad.diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), ("bad-cadence", 2, 11));
+        // In an Obsidian vault `key:: value` lines are body (Dataview's inline fields).
+        let obsidian = parse_note(
+            "pages/Hamilton.md",
+            text.as_bytes(),
+            &ReadOptions::default(),
+        );
+        assert!(obsidian.note.person.is_none());
+        assert_eq!(obsidian.note.page, None);
+    }
+
+    #[test]
+    fn logseq_journals_are_dated_and_titled() {
+        let p = parse_note(
+            "journals/2026_11_26.md",
+            b"- coffee with [[Maggie]]\n",
+            &graph(),
+        );
+        assert_eq!(
+            p.note.date.map(|(d, s)| (d.to_string(), s)),
+            Some(("2026-11-26".to_owned(), DateSource::Journal))
+        );
+        assert_eq!(p.note.page.as_deref(), Some("Nov 26th, 2026"));
+        assert_eq!(p.note.links[0].target, "Maggie");
+        // Front matter still wins over `::` lines.
+        let fm = parse_note(
+            "pages/A.md",
+            b"---\ntype: person\n---\nrole:: x\n",
+            &graph(),
+        );
+        assert_eq!(fm.note.person.map(|p| p.role), Some(None));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! How to read a vault: which folders mean what.
 
 use crate::dates::JournalFormat;
+use crate::logseq::Logseq;
 
 /// Where things are in a vault. Paths are relative to the vault root, with `/`.
 #[derive(Debug, Clone)]
@@ -21,6 +22,9 @@ pub struct ReadOptions {
     pub ignore: Vec<String>,
     /// Notes larger than this many bytes are reported and skipped. Default: 5 MB.
     pub max_file_bytes: u64,
+    /// The Logseq graph this vault is (a folder with `logseq/config.edn`): page
+    /// properties, namespaced page names, journal titles. Default: none, an Obsidian vault.
+    pub logseq: Option<Logseq>,
 }
 
 impl Default for ReadOptions {
@@ -32,6 +36,7 @@ impl Default for ReadOptions {
             templates_folder: None,
             ignore: Vec::new(),
             max_file_bytes: 5 * 1024 * 1024,
+            logseq: None,
         }
     }
 }

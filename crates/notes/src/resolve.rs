@@ -19,6 +19,9 @@ pub struct Resolver {
     paths: Vec<String>,
     by_stem: HashMap<String, Vec<usize>>,
     by_alias: HashMap<String, Vec<usize>>,
+    /// Logseq page names that are not file names (`people/margaret hamilton`, a journal's
+    /// `nov 26th, 2026`), by name key; the first note in vault order wins.
+    by_page: HashMap<String, usize>,
 }
 
 impl Resolver {
@@ -131,7 +134,8 @@ impl Resolver {
         use rayon::prelude::*;
         // Lower-casing (and the allocations) in parallel; the maps are filled on one core
         // with keys that are moved in, not copied.
-        let (paths, keys): (Vec<String>, Vec<(String, Vec<String>)>) = notes
+        type Keys = (String, Vec<String>, Option<(String, Option<String>)>);
+        let (paths, keys): (Vec<String>, Vec<Keys>) = notes
             .par_iter()
             .map(|note| {
                 let without_ext = note.path.get(..note.path.len().saturating_sub(3));
@@ -145,13 +149,29 @@ impl Resolver {
                 });
                 names.sort_unstable();
                 names.dedup();
-                (path, (stem, names))
+                // A journal's title is its name whole (`2026/11/26` is not a page `26`).
+                let journal = matches!(note.date, Some((_, crate::note::DateSource::Journal)));
+                let page = note.page.as_deref().map(|page| {
+                    let leaf = (!journal).then(|| {
+                        Resolver::name_key(crate::logseq::namespace_leaf(page)).into_owned()
+                    });
+                    (Resolver::name_key(page).into_owned(), leaf)
+                });
+                (path, (stem, names, page))
             })
             .unzip();
         let mut by_stem: HashMap<String, Vec<usize>> = HashMap::default();
         by_stem.reserve(paths.len());
         let mut by_alias: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, (stem, names)) in keys.into_iter().enumerate() {
+        let mut by_page: HashMap<String, usize> = HashMap::default();
+        for (i, (stem, names, page)) in keys.into_iter().enumerate() {
+            // A namespaced page is found by its last part too, as a file is by its name.
+            if let Some((page, leaf)) = page {
+                if let Some(leaf) = leaf.filter(|leaf| *leaf != stem) {
+                    by_stem.entry(leaf).or_default().push(i);
+                }
+                by_page.entry(page).or_insert(i);
+            }
             by_stem.entry(stem).or_default().push(i);
             for name in names {
                 by_alias.entry(name).or_default().push(i);
@@ -167,6 +187,7 @@ impl Resolver {
             paths,
             by_stem,
             by_alias,
+            by_page,
         }
     }
 
@@ -177,6 +198,9 @@ impl Resolver {
         let key: &str = &key;
         if key.is_empty() {
             return None;
+        }
+        if let Some(&i) = self.by_page.get(key) {
+            return Some(i);
         }
         let stem = key.rsplit('/').next().unwrap_or(key);
         if let Some(candidates) = self.by_stem.get(stem) {
@@ -223,7 +247,12 @@ impl Resolver {
             .get(key.as_ref())
             .map_or(&[][..], Vec::as_slice);
         let by_file = by_file.iter().filter(|&&i| is_person(notes, i));
+        let by_page = self
+            .by_page
+            .get(key.as_ref())
+            .filter(|&&i| is_person(notes, i));
         let mut found: Vec<usize> = by_file
+            .chain(by_page)
             .chain(self.alias_candidates(&key))
             .copied()
             .collect();
@@ -418,6 +447,64 @@ mod tests {
         assert_eq!(r.resolve("S"), None, "ambiguous alias");
         assert_eq!(r.alias_candidates("s").len(), 2);
         assert_eq!(r.resolve("Nobody"), None);
+    }
+
+    #[test]
+    fn logseq_pages_resolve_by_their_page_names() {
+        let graph = ReadOptions {
+            logseq: Some(crate::logseq::Logseq {
+                file_names: crate::logseq::FileNames::TripleLowbar,
+                ..crate::logseq::Logseq::default()
+            }),
+            journal_format: crate::dates::JournalFormat::from_java("yyyy_MM_dd"),
+            ..ReadOptions::default()
+        };
+        let notes: Vec<Note> = [
+            ("pages/people___Margaret Hamilton.md", "type:: [[person]]\n"),
+            ("journals/2026_11_26.md", "- [[people/Margaret Hamilton]]\n"),
+            ("pages/Ada.md", "title:: Countess Ada\ntype:: person\n"),
+        ]
+        .iter()
+        .map(|(p, t)| parse_note(p, t.as_bytes(), &graph).note)
+        .collect();
+        let r = Resolver::new(&notes);
+        assert_eq!(r.resolve("people/Margaret Hamilton"), Some(0));
+        assert_eq!(r.resolve("People/margaret hamilton"), Some(0));
+        assert_eq!(r.resolve("Margaret Hamilton"), Some(0));
+        assert_eq!(r.resolve("people___Margaret Hamilton"), Some(0));
+        assert_eq!(r.resolve("Nov 26th, 2026"), Some(1));
+        let slashed = ReadOptions {
+            logseq: Some(crate::logseq::Logseq {
+                title_format: crate::dates::JournalFormat::from_java("yyyy/MM/dd"),
+                ..crate::logseq::Logseq::default()
+            }),
+            ..graph.clone()
+        };
+        let journal = vec![parse_note("journals/2026_11_26.md", b"", &slashed).note];
+        let by_title = Resolver::new(&journal);
+        assert_eq!(by_title.resolve("2026/11/26"), Some(0));
+        assert_eq!(by_title.resolve("26"), None, "a journal is not a namespace");
+        assert_eq!(r.resolve("Countess Ada"), Some(2));
+        assert_eq!(notes[0].display_name(), "Margaret Hamilton");
+        assert_eq!(notes[1].display_name(), "Nov 26th, 2026");
+        assert_eq!(notes[2].display_name(), "Countess Ada");
+        assert_eq!(
+            r.person(&notes, "people/Margaret Hamilton"),
+            PersonMatch::One(0)
+        );
+        assert_eq!(r.person(&notes, "margaret hamilton"), PersonMatch::One(0));
+        // Outside a graph the file name is the name.
+        let plain = parse_note(
+            "pages/people___Margaret Hamilton.md",
+            b"type:: [[person]]\n",
+            &ReadOptions::default(),
+        )
+        .note;
+        assert_eq!(plain.display_name(), "people___Margaret Hamilton");
+        assert!(
+            plain.person.is_none(),
+            "`type::` is not front matter in Obsidian"
+        );
     }
 
     #[test]

@@ -42,8 +42,9 @@ pub enum ReadError {
 
 /// Reads every Markdown note under `root`.
 ///
-/// Skipped: hidden folders and files (`.obsidian/`, `.trash/`, `.git/`), the templates
-/// folder, ignored paths, and files that do not end in `.md`.
+/// Skipped: hidden folders and files (`.obsidian/`, `.trash/`, `.git/`), Logseq's backups
+/// and file versions (all of `logseq/` in a graph), the templates folder, ignored paths,
+/// and files that do not end in `.md`.
 pub fn read_vault(root: &Path, options: &ReadOptions) -> Result<Vault, ReadError> {
     let meta = fs::metadata(root).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => ReadError::NotFound(root.to_owned()),
@@ -255,6 +256,11 @@ fn walk<'a>(root: &'a Path, options: &'a ReadOptions) -> impl Iterator<Item = Wa
         .chain(&options.ignore)
         .map(|folder| folder.trim_matches('/'))
         .filter(|folder| !folder.is_empty())
+        .chain(
+            crate::logseq::skipped_folders(options.logseq.is_some())
+                .iter()
+                .copied(),
+        )
         .collect();
     let devices = virtual_devices(root);
     // `follow_links` makes walkdir check each folder against its ancestors: a link back up
@@ -489,6 +495,35 @@ mod tests {
         let paths: Vec<_> = vault.notes.iter().map(|n| n.path.as_str()).collect();
         assert_eq!(paths, vec!["Journal/2026-10-02.md", "People/Ann.md"]);
         assert!(vault.diagnostics.is_empty(), "{:?}", vault.diagnostics);
+    }
+
+    #[test]
+    fn logseq_backups_and_versions_are_skipped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "pages/Ann.md", "type:: person\n");
+        write(
+            root,
+            "logseq/bak/pages/Ann/2026-11-01T10_00_00.000Z.Desktop.md",
+            "",
+        );
+        write(root, "logseq/.recycle/pages_Old.md", "");
+        write(root, "logseq/version-files/incoming/pages/Ann.md", "");
+        write(root, "logseq/custom.md", "");
+        let paths = |options: &ReadOptions| {
+            let vault = read_vault(root, options).expect("read");
+            vault.notes.into_iter().map(|n| n.path).collect::<Vec<_>>()
+        };
+        // Outside a graph, only the backups and versions.
+        assert_eq!(
+            paths(&ReadOptions::default()),
+            vec!["logseq/custom.md", "pages/Ann.md"]
+        );
+        let graph = ReadOptions {
+            logseq: Some(crate::logseq::Logseq::default()),
+            ..ReadOptions::default()
+        };
+        assert_eq!(paths(&graph), vec!["pages/Ann.md"]);
     }
 
     #[test]

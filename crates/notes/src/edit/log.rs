@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::body::log_entry;
+use crate::dates::JournalFormat;
 use crate::line::{Body, Kind, Shape};
+use crate::logseq::{Logseq, page_properties};
 use crate::source::bom_len;
 
 use super::EditError;
@@ -55,8 +57,18 @@ struct Rows<'a> {
 }
 
 impl<'a> Rows<'a> {
-    fn of(doc: &'a Doc<'_>) -> Rows<'a> {
-        let first = doc.body_first();
+    /// The rows of `doc`'s body: after its front matter, or in a Logseq graph after the
+    /// page's property block (a log line never goes into it).
+    fn of(doc: &'a Doc<'_>, graph: Option<&Logseq>) -> Rows<'a> {
+        let mut first = doc.body_first();
+        if let (0, Some(graph)) = (first, graph) {
+            let text = doc.text_from(0);
+            if let Some(page) = page_properties(text, graph) {
+                let before = text.get(..page.body_start).unwrap_or("");
+                first = memchr::memchr_iter(b'\n', before.as_bytes()).count();
+            }
+        }
+        let titles = graph.map(|g| &g.title_format);
         let body = Body::new(doc.text_from(first));
         let rows = body
             .lines()
@@ -67,7 +79,7 @@ impl<'a> Rows<'a> {
                 let entry = if line.in_code {
                     None
                 } else {
-                    log_entry(&shape.kind, line_number(index))
+                    log_entry(&shape.kind, line_number(index), titles)
                         .and_then(|log| Entry::of(index, log.date, &shape))
                 };
                 Row {
@@ -129,6 +141,8 @@ struct Entry {
     lead: String,
     /// Whether the date is written as a link, `[[2026-10-02]]`.
     linked: bool,
+    /// Whether it is a link to a Logseq journal by its title, `[[Oct 2nd, 2026]]`.
+    titled: bool,
     /// Width of the indentation and blockquote marks before the marker.
     indent: usize,
 }
@@ -140,19 +154,23 @@ impl Entry {
             Kind::Item { marker, text } => (None, marker.to_owned(), text),
             Kind::Task { .. } | Kind::Blank | Kind::Other => return None,
         };
+        let linked = text.trim_start_matches(['*', '_']).strip_prefix("[[");
         Some(Entry {
             line,
             date,
             heading,
             lead: format!("{}{marker} ", shape.lead),
-            linked: text.trim_start_matches(['*', '_']).starts_with("[["),
+            linked: linked.is_some(),
+            titled: linked.is_some_and(|l| crate::dates::split_iso_date(l).is_none()),
             indent: shape.lead.len(),
         })
     }
 
-    /// A new entry written like this one.
-    fn like(&self, date: NaiveDate, rest: &str) -> String {
-        let line = if self.linked {
+    /// A new entry written like this one; `titles` is how the graph titles journals.
+    fn like(&self, date: NaiveDate, rest: &str, titles: Option<&JournalFormat>) -> String {
+        let line = if let (true, Some(titles)) = (self.titled, titles) {
+            format!("{}[[{}]] {rest}", self.lead, titles.format(date))
+        } else if self.linked {
             format!("{}[[{date}]] {rest}", self.lead)
         } else {
             format!("{}{date} {rest}", self.lead)
@@ -282,9 +300,32 @@ fn end_of(rows: &Rows<'_>, entry: &Entry, end: usize) -> usize {
 /// note without a log gets a `## Log` section at the end. The rules are in the [module
 /// documentation](crate::edit).
 pub fn add_log_line(bytes: &[u8], date: NaiveDate, rest: &str) -> Result<Vec<u8>, EditError> {
+    add_entry(bytes, date, rest, None)
+}
+
+/// Like [`add_log_line`], for a page of the Logseq graph `graph`, in the page's own block
+/// style: the log is read with the graph's journal links (`- [[Nov 26th, 2026]] coffee`)
+/// and the page's property block is never part of it; a page without a log gets the
+/// block `- [[Dec 1st, 2026]] TEXT` (its journal linked by title) at its end.
+pub fn add_page_log_line(
+    bytes: &[u8],
+    date: NaiveDate,
+    rest: &str,
+    graph: &Logseq,
+) -> Result<Vec<u8>, EditError> {
+    add_entry(bytes, date, rest, Some(graph))
+}
+
+fn add_entry(
+    bytes: &[u8],
+    date: NaiveDate,
+    rest: &str,
+    graph: Option<&Logseq>,
+) -> Result<Vec<u8>, EditError> {
     let doc = Doc::new(bytes);
     doc.refuse_conflicts()?;
-    let rows = Rows::of(&doc);
+    let rows = Rows::of(&doc, graph);
+    let titles = graph.map(|g| &g.title_format);
     let section = log_section(&rows);
 
     let (log, end) = match section {
@@ -316,7 +357,10 @@ pub fn add_log_line(bytes: &[u8], date: NaiveDate, rest: &str) -> Result<Vec<u8>
     };
 
     let (Some(first), Some(last)) = (log.first(), log.last()) else {
-        let line = format!("- {date} {rest}");
+        let line = match titles {
+            Some(titles) => format!("- [[{}]] {rest}", titles.format(date)),
+            None => format!("- {date} {rest}"),
+        };
         let line = line.trim_end();
         return Ok(match section {
             // A log heading with no entries yet: the line goes after the section's content.
@@ -327,6 +371,8 @@ pub fn add_log_line(bytes: &[u8], date: NaiveDate, rest: &str) -> Result<Vec<u8>
                     .unwrap_or(heading);
                 insert_line(bytes, doc.start(after + 1), line)
             }
+            // A Logseq page is a list of blocks: the entry is one more at the end.
+            None if graph.is_some() => insert_line(bytes, bytes.len(), line),
             None => new_section(bytes, line),
         });
     };
@@ -353,7 +399,12 @@ pub fn add_log_line(bytes: &[u8], date: NaiveDate, rest: &str) -> Result<Vec<u8>
         .map(|l| &bytes[l.end..l.next])
         .filter(|e| e.ends_with(b"\n"))
         .unwrap_or_else(|| eol_at(bytes, at));
-    Ok(insert_line_ending(bytes, at, &like.like(date, rest), eol))
+    Ok(insert_line_ending(
+        bytes,
+        at,
+        &like.like(date, rest, titles),
+        eol,
+    ))
 }
 
 /// The note with `## Log` and `line` added at the end, after a blank line.
@@ -588,6 +639,49 @@ pub(super) mod tests {
         assert_eq!(
             log(oldest, "2026-11-25", "x"),
             "## Log\n### 2026-09-01 Call\n- detail\n### 2026-10-02 Coffee\n- detail\n### 2026-11-25 x"
+        );
+    }
+
+    fn page_log(text: &str, date: &str, rest: &str) -> String {
+        let graph = Logseq::default();
+        let out = add_page_log_line(text.as_bytes(), d(date), rest, &graph).expect("edit");
+        String::from_utf8(out).expect("utf8")
+    }
+
+    #[test]
+    fn logseq_pages_get_a_block_in_their_own_style() {
+        // Journal links by title, nested with tabs: written the same, at its date.
+        let nested = "type:: person\n\n- ## Log\n\t- [[Nov 26th, 2026]] coffee\n\t  id:: 6380d38c\n\t- [[Oct 2nd, 2026]] call\n";
+        assert_eq!(
+            page_log(nested, "2026-11-01", "x"),
+            "type:: person\n\n- ## Log\n\t- [[Nov 26th, 2026]] coffee\n\t  id:: 6380d38c\n\t- [[Nov 1st, 2026]] x\n\t- [[Oct 2nd, 2026]] call\n"
+        );
+        // No log: one more block at the end, after the property block, never in it.
+        assert_eq!(
+            page_log("alias:: Mags\ntype:: person", "2026-12-01", "tea #gave"),
+            "alias:: Mags\ntype:: person\n- [[Dec 1st, 2026]] tea #gave"
+        );
+        assert_eq!(
+            page_log(
+                "- type:: person\n  alias:: Mags\n- text\n",
+                "2026-12-01",
+                "x"
+            ),
+            "- type:: person\n  alias:: Mags\n- text\n- [[Dec 1st, 2026]] x\n"
+        );
+        // Plain or ISO-linked dates stay as the page writes them.
+        assert_eq!(
+            page_log("- 2026-10-02 a\n", "2026-12-01", "x"),
+            "- 2026-12-01 x\n- 2026-10-02 a\n"
+        );
+        assert_eq!(
+            page_log("- [[2026-10-02]] a\n", "2026-12-01", "x"),
+            "- [[2026-12-01]] x\n- [[2026-10-02]] a\n"
+        );
+        // Outside a graph, a title is not a date and a page gets a `## Log` section.
+        assert_eq!(
+            log("- [[Oct 2nd, 2026]] a\n", "2026-12-01", "x"),
+            "- [[Oct 2nd, 2026]] a\n\n## Log\n- 2026-12-01 x\n"
         );
     }
 

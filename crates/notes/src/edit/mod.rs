@@ -22,13 +22,17 @@
 //! 3. It is written like its neighbour: same indentation, blockquote marks, list marker
 //!    (`-`, `*`, `+`, `1.`) or heading level, and `[[2026-10-02]]` when the neighbour
 //!    links its date.
+//! 4. On a page of a Logseq graph ([`add_page_log_line`]) the page's property block is
+//!    never part of the log, a neighbour that links its journal by title
+//!    (`[[Nov 26th, 2026]]`) gets the new line written so, and a page without a log gets
+//!    one more block `- [[Dec 1st, 2026]] TEXT` at its end instead of a `## Log` section.
 
 mod document;
 mod log;
 mod properties;
 mod tasks;
 
-pub use log::{LOG_HEADINGS, add_log_line};
+pub use log::{LOG_HEADINGS, add_log_line, add_page_log_line};
 pub use properties::{clear_property, remove_property, set_property, yaml_scalar};
 pub use tasks::complete_task;
 

@@ -10,6 +10,8 @@ use super::document::Doc;
 /// Checks off the open task on 1-based `line_no`: `- [ ]` (or `- [/]`) becomes `- [x]`
 /// and the Tasks plugin's completion date `✅ YYYY-MM-DD` is added at the end of the line.
 ///
+/// A Logseq task (`- TODO …`, `- NOW …`) becomes `- DONE …`, as Logseq marks it.
+///
 /// The line must be one the reader reads as an open task: in the body, outside code.
 pub fn complete_task(bytes: &[u8], line_no: u32, date: NaiveDate) -> Result<Vec<u8>, EditError> {
     let doc = Doc::new(bytes);
@@ -35,6 +37,16 @@ pub fn complete_task(bytes: &[u8], line_no: u32, date: NaiveDate) -> Result<Vec<
     // What comes before the box is ASCII or whitespace, so its place in the decoded line is
     // its place in the original bytes.
     let box_start = span.start + box_at;
+    // A Logseq task (`- TODO …`) is done as Logseq marks it: `- DONE …`.
+    if let Some(len) =
+        crate::line::open_logseq_marker(bytes.get(box_start..span.end).unwrap_or(&[]))
+    {
+        let mut out = Vec::with_capacity(bytes.len());
+        out.extend_from_slice(&bytes[..box_start]);
+        out.extend_from_slice(b"DONE");
+        out.extend_from_slice(&bytes[box_start + len..]);
+        return Ok(out);
+    }
     if !matches!(bytes.get(box_start..box_start + 3), Some(b"[ ]" | b"[/]")) {
         return Err(not_open());
     }
@@ -60,6 +72,26 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn a_logseq_task_is_marked_done() {
+        let out = complete_task(
+            b"a\n\t- TODO call [[Sam]]\r\n  SCHEDULED: <2026-11-30 Mon>\n",
+            2,
+            d("2026-11-25"),
+        )
+        .expect("edit");
+        assert_eq!(
+            out,
+            b"a\n\t- DONE call [[Sam]]\r\n  SCHEDULED: <2026-11-30 Mon>\n"
+        );
+        let out = complete_task(b"- NOW x", 1, d("2026-11-25")).expect("edit");
+        assert_eq!(out, b"- DONE x");
+        assert_eq!(
+            complete_task(b"- DONE x\n", 1, d("2026-11-25")),
+            Err(EditError::NotAnOpenTask(1))
+        );
     }
 
     #[test]
