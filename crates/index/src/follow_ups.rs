@@ -33,7 +33,7 @@ pub struct FollowUp {
     pub line: u32,
     /// The property it was read from (`next_action`, `next_follow_up`); none for a task
     /// line.
-    pub property: Option<String>,
+    pub property: Option<&'static str>,
     /// What a shared output may show of it (see [`crate::shared`]).
     pub exposure: Exposure,
 }
@@ -129,7 +129,7 @@ fn follow_ups_in(
                 days_until_due: task.due.map(|d| (d - today).num_days()),
                 path: note.path.clone(),
                 line: task.line,
-                property: task.property.clone(),
+                property: task.property,
                 exposure,
             });
         }
@@ -311,7 +311,7 @@ mod tests {
         let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
         let got: Vec<_> = list
             .iter()
-            .map(|f| (f.text.as_str(), f.overdue, f.line, f.property.as_deref()))
+            .map(|f| (f.text.as_str(), f.overdue, f.line, f.property))
             .collect();
         assert_eq!(
             got,

@@ -99,13 +99,13 @@ impl Record {
                 (link.map_or(1, |l| l.line), None, summary)
             }
             Source::Task => note
-                .done
+                .done()
                 .get(self.item)
                 .map_or((1, None, String::new()), |task| {
                     (task.line, None, one_line(&vault_notes::unlink(&task.text)))
                 }),
             Source::DailyLink => note
-                .daily_links
+                .daily_links()
                 .get(self.item)
                 .map_or((1, None, String::new()), |link| {
                     (link.line, None, vault_notes::plain_text(&link.context))
@@ -136,11 +136,11 @@ impl Record {
             Source::Journal | Source::Note => {
                 privacy.of_mention(self.note, note.links.get(self.item), self.source)
             }
-            Source::Task => note.done.get(self.item).map_or_else(
+            Source::Task => note.done().get(self.item).map_or_else(
                 || privacy.of_last_contact(self.note),
                 |task| privacy.of_task(self.note, task),
             ),
-            Source::DailyLink => note.daily_links.get(self.item).map_or_else(
+            Source::DailyLink => note.daily_links().get(self.item).map_or_else(
                 || privacy.of_last_contact(self.note),
                 |link| privacy.of_daily_link(self.note, link),
             ),
@@ -152,7 +152,7 @@ impl Record {
 /// What a dated note is about: its `summary` or `title` property as plain text, else its
 /// file name.
 pub(crate) fn note_title(note: &Note) -> String {
-    note.summary.as_deref().map_or_else(
+    note.summary().map_or_else(
         || note.stem().to_owned(),
         |s| one_line(&vault_notes::unlink(s)),
     )
@@ -186,7 +186,7 @@ pub fn gather(notes: &[Note], links: &Links<'_>) -> Vec<Vec<Record>> {
                 got: log.got,
             });
         }
-        for (item, link) in note.daily_links.iter().enumerate() {
+        for (item, link) in note.daily_links().iter().enumerate() {
             by_person[i].push(Record {
                 date: link.date,
                 source: Source::DailyLink,
@@ -292,7 +292,7 @@ fn done_tasks_in(
     note: &Note,
     found: &mut Vec<(usize, Record)>,
 ) {
-    for (item, task) in note.done.iter().enumerate() {
+    for (item, task) in note.done().iter().enumerate() {
         let Some(date) = task.done_on.or(note.date.map(|(d, _)| d)) else {
             continue;
         };

@@ -207,7 +207,7 @@ impl<'a> Privacy<'a> {
             _ if in_note
                 || self.notes.get(note).is_some_and(|n| {
                     self.names_private(n.stem())
-                        || n.summary.as_deref().is_some_and(|s| self.names_private(s))
+                        || n.summary().is_some_and(|s| self.names_private(s))
                 }) =>
             {
                 Exposure::Withheld

@@ -44,7 +44,7 @@ pub struct Task {
     pub links: Vec<String>,
     /// The property it was read from (`next_action`, `next_follow_up`), for a follow-up
     /// that is not a task line.
-    pub property: Option<String>,
+    pub property: Option<&'static str>,
     /// 1-based line in the file.
     pub line: u32,
 }
@@ -630,6 +630,7 @@ code is not a paragraph
                 log: true,
                 links: false,
                 journal: Some(options),
+                journal_titles: None,
             },
         )
     }

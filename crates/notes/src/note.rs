@@ -40,17 +40,21 @@ pub struct Note {
     /// Open tasks, and for a person the follow-ups their properties name (`next_action`,
     /// `next_follow_up`), those first.
     pub tasks: Vec<Task>,
-    /// Done tasks that may be contact ([`Task::done_on`], else the note's date).
-    pub done: Box<[Task]>,
-    /// Links to daily notes in a person's note, each a contact on its date.
-    pub daily_links: Box<[DailyLink]>,
-    /// What a dated note (a `date` property) says it is about: its `summary` property,
-    /// else its `title`.
-    pub summary: Option<Box<str>>,
     /// In a Logseq graph, the page's name when it is not its file name: a namespaced
     /// page (`people/Margaret Hamilton` for `people___Margaret Hamilton.md`), a `title::`,
     /// a journal's title (`Nov 26th, 2026`). Links by it resolve to this note.
     pub page: Option<Box<str>>,
+    /// What few notes have ([`Note::done`], [`Note::daily_links`], [`Note::summary`]):
+    /// kept apart, so that the others pay one pointer for it.
+    rare: Option<Box<Rare>>,
+}
+
+/// The parts of a note that most notes do not have.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Rare {
+    done: Vec<Task>,
+    daily_links: Vec<DailyLink>,
+    summary: Option<String>,
 }
 
 /// The properties of a dated note whose links are its people (`people: ["[[Steph Ango]]"]`;
@@ -205,7 +209,7 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
     }
     log.shrink_to_fit();
     tasks.shrink_to_fit();
-    let summary = property_date.and_then(|_| {
+    let summary: Option<String> = property_date.and_then(|_| {
         ["summary", "title"]
             .into_iter()
             .find_map(|key| text_of(&properties, key))
@@ -219,11 +223,18 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             links,
             log,
             tasks,
-            // Boxed slices: most notes have none, and a large vault keeps every note.
-            done: scan.done.into_boxed_slice(),
-            daily_links: scan.daily_links.into_boxed_slice(),
-            summary,
             page,
+            rare: (!scan.done.is_empty() || !scan.daily_links.is_empty() || summary.is_some())
+                .then(|| {
+                    let (mut done, mut daily_links) = (scan.done, scan.daily_links);
+                    done.shrink_to_fit();
+                    daily_links.shrink_to_fit();
+                    Box::new(Rare {
+                        done,
+                        daily_links,
+                        summary,
+                    })
+                }),
         },
         diagnostics,
     }
@@ -249,6 +260,22 @@ fn conflict_markers(path: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -
 }
 
 impl Note {
+    /// Done tasks that may be contact ([`Task::done_on`], else the note's date).
+    pub fn done(&self) -> &[Task] {
+        self.rare.as_ref().map_or(&[], |r| &r.done)
+    }
+
+    /// Links to daily notes in a person's note, each a contact on its date.
+    pub fn daily_links(&self) -> &[DailyLink] {
+        self.rare.as_ref().map_or(&[], |r| &r.daily_links)
+    }
+
+    /// What a dated note (a `date` property) says it is about: its `summary` property,
+    /// else its `title`.
+    pub fn summary(&self) -> Option<&str> {
+        self.rare.as_ref().and_then(|r| r.summary.as_deref())
+    }
+
     /// The file name without `.md`.
     pub fn stem(&self) -> &str {
         stem_of(&self.path)
@@ -531,9 +558,9 @@ fn unquoted_links<'a>(value: &'a Value, push: &mut impl FnMut(WikiLink<'a>)) {
 }
 
 /// The text of property `key`, when it is a filled-in scalar.
-fn text_of(props: &Properties, key: &str) -> Option<Box<str>> {
+fn text_of(props: &Properties, key: &str) -> Option<String> {
     let text = props.get(key)?.value.as_scalar()?.trim();
-    (!text.is_empty() && !is_placeholder(text)).then(|| text.into())
+    (!text.is_empty() && !is_placeholder(text)).then(|| text.to_owned())
 }
 
 /// The follow-ups a person's properties name: `next_action` (due on `next_action_date`)
@@ -545,7 +572,7 @@ fn property_follow_ups(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
     let mut out = Vec::new();
-    let follow_up = |entry: &Entry, text: &str, due: Option<NaiveDate>| Task {
+    let follow_up = |key: &'static str, entry: &Entry, text: &str, due: Option<NaiveDate>| Task {
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         due,
         done_on: None,
@@ -553,7 +580,7 @@ fn property_follow_ups(
             .filter(|l| !l.embed)
             .map(|l| l.target.to_owned())
             .collect(),
-        property: Some(entry.key.clone()),
+        property: Some(key),
         line: entry.line,
     };
     let due = props
@@ -562,7 +589,7 @@ fn property_follow_ups(
     if let Some(entry) = props.get("next_action") {
         for text in entry.value.scalars() {
             if !is_placeholder(text) {
-                out.push(follow_up(entry, text, due));
+                out.push(follow_up("next_action", entry, text, due));
             }
         }
     }
@@ -572,8 +599,8 @@ fn property_follow_ups(
                 continue;
             }
             match parse_date(text) {
-                Some(date) => out.push(follow_up(entry, "follow up", Some(date))),
-                None => out.push(follow_up(entry, text, None)),
+                Some(date) => out.push(follow_up("next_follow_up", entry, "follow up", Some(date))),
+                None => out.push(follow_up("next_follow_up", entry, text, None)),
             }
         }
     }
@@ -827,7 +854,12 @@ role: {{it's}}
 
     #[test]
     fn dated_notes_say_what_they_are_about() {
-        let summary = |text: &str| parse("Meetings/Sync.md", text).note.summary;
+        let summary = |text: &str| {
+            parse("Meetings/Sync.md", text)
+                .note
+                .summary()
+                .map(str::to_owned)
+        };
         assert_eq!(
             summary("---\ndate: 2026-10-07\nsummary: Hiring plan\ntitle: Sync\n---\n").as_deref(),
             Some("Hiring plan")
@@ -844,7 +876,7 @@ role: {{it's}}
         assert_eq!(
             parse("People/Ann.md", "---\ntitle: CTO\n---\n")
                 .note
-                .summary,
+                .summary(),
             None
         );
     }
@@ -889,7 +921,7 @@ role: {{it's}}
                 (
                     t.text.as_str(),
                     t.due.map(|d| d.to_string()),
-                    t.property.as_deref(),
+                    t.property,
                     t.line,
                 )
             })
