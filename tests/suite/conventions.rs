@@ -2,7 +2,8 @@
 //! (or template) writes it, with no `vault.yaml`: DESIGN.md's "Principles 2", zero
 //! configuration. Its `expected.json` holds what `vault` must read from it, computed by
 //! hand in the folder's README: who is a person, each person's name, status, cadence, last
-//! contact and birthday, and every open follow-up.
+//! contact and birthday, and every open follow-up. A tool's own layout must also read
+//! without an error or a warning.
 //!
 //! The test collects every difference of every convention before it fails, one line each
 //! (`<slug>: <path>: status: expected overdue, got no-contact`), so a run shows at once
@@ -71,7 +72,10 @@ fn compare(dir: &Path) -> Vec<String> {
     );
 
     match json_of(&root, &["status", "--format", "json"]) {
-        Ok(status) => compare_people(&expected, &status, &mut differ),
+        Ok(status) => {
+            compare_people(&expected, &status, &mut differ);
+            report_problems(&status, &mut differ);
+        }
         Err(e) => differ(format!("status: {e}")),
     }
     match json_of(&root, &["digest", "--format", "json", "--stdout"]) {
@@ -155,6 +159,24 @@ fn compare_people(expected: &Value, status: &Value, differ: &mut impl FnMut(Stri
     }
 }
 
+/// The errors and warnings of `status`: a tool's own layout is read without complaint (a
+/// warning there means a rule misreads a real format, e.g. a `people:` link to a person
+/// not recognised as one).
+fn report_problems(status: &Value, differ: &mut impl FnMut(String)) {
+    for d in list(&status["diagnostics"]) {
+        let severity = d["severity"].as_str().unwrap_or_default();
+        if severity == "error" || severity == "warning" {
+            differ(format!(
+                "{}:{}:{}: {severity}: {}",
+                shown(&d["path"]),
+                d["line"],
+                d["column"],
+                shown(&d["message"])
+            ));
+        }
+    }
+}
+
 /// The digest's `follow_ups` against `expected.follow_ups`: each expected one present
 /// (person equal, text contained, due equal), and no other.
 fn compare_follow_ups(expected: &Value, digest: &Value, differ: &mut impl FnMut(String)) {
@@ -199,4 +221,61 @@ fn shown(value: &Value) -> String {
         Value::Null => "null".to_owned(),
         other => other.to_string(),
     }
+}
+
+#[test]
+fn the_comparison_reports_every_kind_of_difference() {
+    let expected = serde_json::json!({
+        "today": TODAY,
+        "people": [
+            {"path": "People/Ada.md", "name": "Ada", "status": "overdue", "cadence_days": 30,
+             "last_contact": "2026-10-05", "birthday": "--12-10"},
+            {"path": "People/Bo.md", "name": "Bo", "status": "ok", "cadence_days": 90,
+             "last_contact": null, "birthday": null}
+        ],
+        "not_people": ["People/People MOC.md"],
+        "follow_ups": [
+            {"person": "Ada", "text": "send the paper", "due": "2026-11-30"},
+            {"person": "Bo", "text": "call", "due": null}
+        ]
+    });
+    let status = serde_json::json!({
+        "people": [
+            {"path": "People/Ada.md", "name": "Ada", "status": "no-contact", "cadence_days": 30,
+             "last_contact": null, "birthday": "1815-12-10"},
+            {"path": "People/People MOC.md", "name": "People MOC", "status": "ok",
+             "cadence_days": 90, "last_contact": null},
+            {"path": "People/Cy.md", "name": "Cy", "status": "ok", "cadence_days": 90,
+             "last_contact": null}
+        ],
+        "diagnostics": [
+            {"path": "People/Ada.md", "line": 3, "column": 1, "severity": "warning",
+             "message": "odd"},
+            {"path": "People/Ada.md", "line": 4, "column": 1, "severity": "hint",
+             "message": "fine"}
+        ]
+    });
+    let digest = serde_json::json!({"follow_ups": [
+        {"person": "Ada", "text": "send the paper to [[Ada]]", "due": "2026-11-30"},
+        {"person": "Ada", "text": "something else", "due": null}
+    ]});
+    let mut lines = Vec::new();
+    let mut differ = |line: String| lines.push(line);
+    compare_people(&expected, &status, &mut differ);
+    report_problems(&status, &mut differ);
+    compare_follow_ups(&expected, &digest, &mut differ);
+    assert_eq!(
+        lines,
+        [
+            "People/People MOC.md: is read as a person, expected not a person",
+            "People/Ada.md: status: expected overdue, got no-contact",
+            "People/Ada.md: last_contact: expected 2026-10-05, got null",
+            "People/Ada.md: birthday: expected --12-10, got 1815-12-10",
+            "People/Bo.md: expected a person, not found among the people",
+            "People/Cy.md: is read as a person, expected not a person",
+            "People/Ada.md:3:1: warning: odd",
+            "follow-up of Bo \"call\" due null: expected, not found",
+            "follow-up of Ada \"something else\" due null: not expected",
+        ]
+    );
 }
