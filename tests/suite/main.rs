@@ -7,6 +7,7 @@ mod cases;
 mod colour;
 mod completions;
 mod contract;
+mod conventions;
 mod corpora;
 mod example;
 mod faults;
