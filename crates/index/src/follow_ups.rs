@@ -68,7 +68,46 @@ pub(crate) fn follow_ups(
                 b.line,
             ))
     });
-    out
+    one_per_promise(out)
+}
+
+/// One follow-up per promise: the same task for the same person and due date, written in
+/// several notes (a CRM plugin writes its next action in the person's note, the meeting
+/// note and a task list; tags differ), is one, kept where the person's note has it.
+fn one_per_promise(all: Vec<FollowUp>) -> Vec<FollowUp> {
+    let mut kept: Vec<FollowUp> = Vec::with_capacity(all.len());
+    let mut seen: rustc_hash::FxHashMap<(String, Option<NaiveDate>, String), usize> =
+        rustc_hash::FxHashMap::default();
+    for follow_up in all {
+        let key = (
+            follow_up.person_path.clone(),
+            follow_up.due,
+            promise_key(&follow_up.text),
+        );
+        match seen.get(&key) {
+            Some(&at) => {
+                let in_own_note = |f: &FollowUp| f.path == f.person_path;
+                if in_own_note(&follow_up) && !in_own_note(&kept[at]) {
+                    kept[at] = follow_up;
+                }
+            }
+            None => {
+                seen.insert(key, kept.len());
+                kept.push(follow_up);
+            }
+        }
+    }
+    kept
+}
+
+/// A task's words without tags, links shown by their label, in lower case.
+fn promise_key(text: &str) -> String {
+    vault_notes::unlink(text)
+        .split_whitespace()
+        .filter(|word| !word.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The follow-ups in note `i`: its open tasks (and a person's follow-up properties), for
@@ -339,5 +378,29 @@ mod tests {
                 ("Sam", "[[Sam]] birthday gift"),
             ])
         );
+    }
+
+    #[test]
+    fn one_promise_written_in_several_notes_is_one_follow_up() {
+        let notes: Vec<Note> = [
+            (
+                "CRM/Interactions/Call.md",
+                "---\ndate: 2026-10-02\npeople: [\"[[Ana]]\"]\n---\n- [ ] send proposal #crm/follow-up 📅 2026-11-30\n",
+            ),
+            ("People/Ana.md", "- [ ] Send  proposal 📅 2026-11-30\n- [ ] send proposal\n"),
+        ]
+        .iter()
+        .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+        .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let resolver = Resolver::new(&notes);
+        let links = crate::links::Links::new(&notes, &resolver);
+        let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
+        let got: Vec<_> = list
+            .iter()
+            .map(|f| (f.path.as_str(), f.due.is_some()))
+            .collect();
+        // The dated one is kept from the person's own note; the undated one is another.
+        assert_eq!(got, [("People/Ana.md", true), ("People/Ana.md", false)]);
     }
 }

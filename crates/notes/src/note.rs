@@ -176,7 +176,11 @@ pub fn parse_note_owned(path: &str, bytes: Vec<u8>, options: &ReadOptions) -> Pa
             &block,
             name,
             path,
-            &options.journal_format,
+            // Dates written as links name daily notes: in a Logseq graph by their title.
+            options
+                .logseq
+                .as_ref()
+                .map_or(&options.journal_format, |graph| &graph.title_format),
             &mut diagnostics,
         );
         person.found_by = found_by;
