@@ -323,3 +323,13 @@ fn resume_does_not_guess_another_tools_value_that_pauses() {
         );
     }
 }
+
+#[test]
+fn done_on_a_next_action_property_says_where_to_change_it() {
+    let text = "---\nnext_action: send the proposal\nnext_action_date: 2026-11-30\n---\n";
+    let (_dir, root) = crate::support::ann_vault(text);
+    let (code, _, stderr) = run(&root, &["done", "Ann"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("People/Ann.md:2: `next_action` is a property"), "{stderr}");
+    assert_eq!(read(&root, "People/Ann.md"), text.as_bytes());
+}

@@ -35,8 +35,20 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
                 .is_none_or(|w| f.text.to_lowercase().contains(w))
         })
         .collect();
+    // A follow-up a property names (`next_action`) has no box to check.
+    let (in_properties, open): (Vec<_>, Vec<_>) =
+        open.into_iter().partition(|f| f.property.is_some());
     let follow_up = match open.as_slice() {
         [one] => *one,
+        [] if !in_properties.is_empty() => {
+            let f = in_properties[0];
+            return Err(Exit::failure(format!(
+                "{}:{}: `{}` is a property, not a task with a box to check; change it there when it is done (nothing was written)",
+                f.path,
+                f.line,
+                f.property.unwrap_or("next_action")
+            )));
+        }
         [] => {
             let what = args
                 .r#match
