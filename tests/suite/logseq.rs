@@ -173,3 +173,38 @@ fn done_marks_a_logseq_task_done() {
     );
     assert!(!page.contains("TODO"), "{page}");
 }
+
+#[test]
+fn snooze_pause_and_resume_write_page_properties_not_front_matter() {
+    let (_dir, root) = scratch(GRAPH);
+    let page = "pages/people___Margaret Hamilton.md";
+    let before = read(&root, page);
+    let (code, _, stderr) = run(&root, &["snooze", "Margaret Hamilton", "2026-12-07"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let snoozed = String::from_utf8(read(&root, page)).unwrap_or_default();
+    assert!(snoozed.contains("snooze_until:: 2026-12-07\n"), "{snoozed}");
+    assert!(
+        !snoozed.starts_with("---"),
+        "no YAML front matter on a Logseq page: {snoozed}"
+    );
+    let (code, _, stderr) = run(&root, &["pause", "Margaret Hamilton"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let status = json(&stdout_of_success(
+        vault(&root).args(["status", "--format", "json"]),
+    ));
+    let margaret = status["people"]
+        .as_array()
+        .and_then(|people| people.iter().find(|p| p["name"] == "Margaret Hamilton"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(margaret["status"], "paused", "{status}");
+    for _ in 0..2 {
+        let (code, _, stderr) = run(&root, &["resume", "Margaret Hamilton"]);
+        assert_eq!(code, Some(0), "{stderr}");
+    }
+    assert_eq!(
+        read(&root, page),
+        before,
+        "resume undoes pause and snooze byte for byte"
+    );
+}

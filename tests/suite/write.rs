@@ -330,6 +330,9 @@ fn done_on_a_next_action_property_says_where_to_change_it() {
     let (_dir, root) = crate::support::ann_vault(text);
     let (code, _, stderr) = run(&root, &["done", "Ann"]);
     assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("People/Ann.md:2: `next_action` is a property"), "{stderr}");
+    assert!(
+        stderr.contains("People/Ann.md:2: `next_action` is a property"),
+        "{stderr}"
+    );
     assert_eq!(read(&root, "People/Ann.md"), text.as_bytes());
 }

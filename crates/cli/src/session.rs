@@ -319,6 +319,35 @@ impl Session {
         best.map_or_else(|| "People".to_owned(), |(folder, _)| folder.to_owned())
     }
 
+    /// `bytes` (a note) with the property `keys` names set to `value` (YAML as written,
+    /// see [`vault_notes::edit::yaml_scalar`]), the way this vault keeps properties:
+    /// `key:: value` on a Logseq page, front matter elsewhere.
+    pub fn set_property(
+        &self,
+        bytes: &[u8],
+        keys: &[&str],
+        value: &str,
+    ) -> Result<Vec<u8>, vault_notes::edit::EditError> {
+        match &self.settings.read.logseq {
+            Some(graph) => vault_notes::edit::set_page_property(bytes, keys, value, graph),
+            None => vault_notes::edit::set_property(bytes, keys, value),
+        }
+    }
+
+    /// `bytes` with the property `keys` names turned off (see
+    /// [`vault_notes::edit::clear_property`]), the way this vault keeps properties.
+    pub fn clear_property(
+        &self,
+        bytes: &[u8],
+        keys: &[&str],
+        off: &str,
+    ) -> Result<Vec<u8>, vault_notes::edit::EditError> {
+        match &self.settings.read.logseq {
+            Some(graph) => vault_notes::edit::clear_page_property(bytes, keys, off, graph),
+            None => vault_notes::edit::clear_property(bytes, keys, off),
+        }
+    }
+
     /// The vault's folder name, for titles.
     pub fn name(&self) -> String {
         let canonical = fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());

@@ -74,40 +74,57 @@ pub(crate) fn follow_ups(
 /// One follow-up per promise: the same task for the same person and due date, written in
 /// several notes (a CRM plugin writes its next action in the person's note, the meeting
 /// note and a task list; tags differ), is one, kept where the person's note has it.
-fn one_per_promise(all: Vec<FollowUp>) -> Vec<FollowUp> {
-    let mut kept: Vec<FollowUp> = Vec::with_capacity(all.len());
-    let mut seen: rustc_hash::FxHashMap<(String, Option<NaiveDate>, String), usize> =
-        rustc_hash::FxHashMap::default();
-    for follow_up in all {
-        let key = (
-            follow_up.person_path.clone(),
-            follow_up.due,
-            promise_key(&follow_up.text),
-        );
-        match seen.get(&key) {
-            Some(&at) => {
-                let in_own_note = |f: &FollowUp| f.path == f.person_path;
-                if in_own_note(&follow_up) && !in_own_note(&kept[at]) {
-                    kept[at] = follow_up;
-                }
+/// In place, through a hash of each promise: a large vault has tens of thousands.
+fn one_per_promise(mut all: Vec<FollowUp>) -> Vec<FollowUp> {
+    use std::collections::hash_map::Entry;
+    use std::hash::{Hash, Hasher};
+    let hash = |f: &FollowUp| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        (&f.person_path, f.due).hash(&mut hasher);
+        for word in promise_words(&f.text) {
+            word.hash(&mut hasher);
+        }
+        hasher.finish()
+    };
+    let same = |a: &FollowUp, b: &FollowUp| {
+        a.person_path == b.person_path
+            && a.due == b.due
+            && promise_words(&a.text).eq(promise_words(&b.text))
+    };
+    let in_own_note = |f: &FollowUp| f.path == f.person_path;
+    let mut first: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    let mut keep = vec![true; all.len()];
+    for (i, follow_up) in all.iter().enumerate() {
+        match first.entry(hash(follow_up)) {
+            Entry::Vacant(entry) => {
+                entry.insert(i);
             }
-            None => {
-                seen.insert(key, kept.len());
-                kept.push(follow_up);
+            // Another promise with the same hash stays.
+            Entry::Occupied(entry) if !same(follow_up, &all[*entry.get()]) => {}
+            Entry::Occupied(mut entry) => {
+                let kept = *entry.get();
+                if in_own_note(follow_up) && !in_own_note(&all[kept]) {
+                    keep[kept] = false;
+                    entry.insert(i);
+                } else {
+                    keep[i] = false;
+                }
             }
         }
     }
-    kept
+    let mut keep = keep.into_iter();
+    all.retain(|_| keep.next().unwrap_or(true));
+    all
 }
 
 /// A task's words without tags, links shown by their label, in lower case.
-fn promise_key(text: &str) -> String {
+fn promise_words(text: &str) -> impl Iterator<Item = String> {
     vault_notes::unlink(text)
         .split_whitespace()
         .filter(|word| !word.starts_with('#'))
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
-        .join(" ")
+        .into_iter()
 }
 
 /// The follow-ups in note `i`: its open tasks (and a person's follow-up properties), for

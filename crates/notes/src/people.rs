@@ -90,7 +90,8 @@ pub fn found_by(
         }
     }
     // Categories and tags are explicit (kepano files people as `categories: [[People]]`
-    // with `type: [[Authors]]`); a folder is not, so another type wins over it.
+    // with `type: [[Authors]]`); a folder is not, so another type wins over it. A `#tag`
+    // at the top of the body is looked for last: it costs a look at the first lines.
     for key in TAG_KEYS {
         let Some(entry) = props.get(key) else {
             continue;
@@ -105,13 +106,13 @@ pub fn found_by(
             }
         }
     }
-    if let Some(tag) = body_tags(body).find_map(person_tag) {
-        return Some(FoundBy::Tag(tag));
+    let folder = (!typed_otherwise)
+        .then(|| people_folder(path, options))
+        .flatten();
+    if let Some(folder) = folder {
+        return Some(FoundBy::Folder(folder.to_owned()));
     }
-    if typed_otherwise {
-        return None;
-    }
-    people_folder(path, options).map(|folder| FoundBy::Folder(folder.to_owned()))
+    body_tags(body).find_map(person_tag).map(FoundBy::Tag)
 }
 
 /// The people folder `path` lives under, as written in `path`: a configured one, or by
@@ -239,6 +240,8 @@ fn body_tags(body: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && *line != "---")
         .take(BODY_TAG_LINES)
         .take_while(|line| !line.starts_with("```") && !line.starts_with("~~~"))
+        // Most lines have no `#`: found with memchr, without splitting them into words.
+        .filter(|line| memchr::memchr(b'#', line.as_bytes()).is_some())
         .flat_map(|line| line.split_whitespace())
         .filter_map(|word| {
             let tag = word.strip_prefix('#')?;

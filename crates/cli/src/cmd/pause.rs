@@ -1,6 +1,5 @@
 //! `vault pause` and `vault resume`: stop and restart tracking a person.
 
-use vault_notes::edit::{clear_property, set_property};
 use vault_notes::{Note, Property};
 
 use crate::cli::Cli;
@@ -27,7 +26,8 @@ pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
         Ok(Proposal {
-            after: set_property(before.bytes, &keys, "true")
+            after: session
+                .set_property(before.bytes, &keys, "true")
                 .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?,
             fact: "paused: true".into(),
             holds: |after: &Note| after.person.as_ref().is_some_and(|p| p.paused),
@@ -77,7 +77,8 @@ pub fn resume(cli: &Cli, args: &Args) -> Result<(), Exit> {
         // One line as a rule; the loop only runs again for a note that says it twice
         // (under the canonical key and an alias).
         for _ in 0..keys.len() {
-            let next = clear_property(&after, &keys, &off)
+            let next = session
+                .clear_property(&after, &keys, &off)
                 .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
             if next == after {
                 break;

@@ -2,7 +2,7 @@
 
 use chrono::Days;
 use vault_notes::Property;
-use vault_notes::edit::{set_property, yaml_scalar};
+use vault_notes::edit::yaml_scalar;
 
 use crate::cli::Cli;
 use crate::exit::Exit;
@@ -49,7 +49,8 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
         Ok(Proposal {
-            after: set_property(before.bytes, &keys, &yaml_scalar(&until.to_string()))
+            after: session
+                .set_property(before.bytes, &keys, &yaml_scalar(&until.to_string()))
                 .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?,
             fact: format!("snooze_until {until}"),
             holds: |after: &vault_notes::Note| {
