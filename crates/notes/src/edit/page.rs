@@ -129,8 +129,8 @@ pub fn clear_page_property(
     });
     if written_by_vault {
         let mut result = bytes[..bom].to_vec();
-        result.extend_from_slice(text[..start].as_bytes());
-        result.extend_from_slice(text[next..].as_bytes());
+        result.extend_from_slice(&text.as_bytes()[..start]);
+        result.extend_from_slice(&text.as_bytes()[next..]);
         return Ok(result);
     }
     set_page_property(bytes, keys, off, graph)
