@@ -38,6 +38,32 @@ pub struct FollowUp {
     pub exposure: Exposure,
 }
 
+/// A follow-up as found: small and copyable, pointing into the notes. The sort and the
+/// merging of promises work on these; only the kept ones become a [`FollowUp`] (a large
+/// vault has tens of thousands, a meeting's task one per person of the meeting).
+#[derive(Debug, Clone, Copy)]
+struct Promise {
+    /// The note holding the task.
+    note: usize,
+    /// The task, in that note's `tasks`.
+    task: usize,
+    /// The person's note.
+    person: usize,
+}
+
+impl Promise {
+    fn task<'n>(&self, notes: &'n [Note]) -> Option<&'n Task> {
+        notes.get(self.note).and_then(|n| n.tasks.get(self.task))
+    }
+
+    fn person_name<'n>(&self, notes: &'n [Note]) -> &'n str {
+        notes
+            .get(self.person)
+            .and_then(|n| n.person.as_deref())
+            .map_or("", |p| p.name.as_str())
+    }
+}
+
 /// Every open follow-up: overdue first, then by due date, undated last, then by person.
 pub(crate) fn follow_ups(
     notes: &[Note],
@@ -45,65 +71,90 @@ pub(crate) fn follow_ups(
     privacy: &Privacy<'_>,
     today: NaiveDate,
 ) -> Vec<FollowUp> {
-    let mut out: Vec<FollowUp> = notes
+    let mut promises: Vec<Promise> = notes
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, note)| follow_ups_in(notes, links, privacy, i, note, today))
+        .flat_map_iter(|(i, note)| promises_in(notes, links, i, note))
         .collect();
-    out.sort_by(|a, b| {
+    let key = |p: &Promise| {
+        let due = p.task(notes).and_then(|t| t.due);
+        let line = p.task(notes).map_or(0, |t| t.line);
         (
-            !a.overdue,
-            a.due.is_none(),
-            a.due,
-            &a.person,
-            &a.path,
-            a.line,
+            due.is_none_or(|d| d >= today),
+            due.is_none(),
+            due,
+            p.person_name(notes),
+            notes.get(p.note).map_or("", |n| n.path.as_str()),
+            line,
         )
-            .cmp(&(
-                !b.overdue,
-                b.due.is_none(),
-                b.due,
-                &b.person,
-                &b.path,
-                b.line,
-            ))
-    });
-    one_per_promise(out)
+    };
+    promises.par_sort_by(|a, b| key(a).cmp(&key(b)));
+    one_per_promise(notes, &mut promises);
+    promises
+        .par_iter()
+        .filter_map(|p| follow_up(notes, privacy, p, today))
+        .collect()
+}
+
+/// The follow-up a promise stands for.
+fn follow_up(
+    notes: &[Note],
+    privacy: &Privacy<'_>,
+    promise: &Promise,
+    today: NaiveDate,
+) -> Option<FollowUp> {
+    let task = promise.task(notes)?;
+    let note = notes.get(promise.note)?;
+    let person_note = notes.get(promise.person)?;
+    let person = person_note.person.as_deref()?;
+    Some(FollowUp {
+        person: person.name.clone(),
+        person_path: person_note.path.clone(),
+        private: person.private,
+        text: task.text.clone(),
+        due: task.due,
+        overdue: task.due.is_some_and(|d| d < today),
+        days_until_due: task.due.map(|d| (d - today).num_days()),
+        path: note.path.clone(),
+        line: task.line,
+        property: task.property,
+        exposure: privacy.of_task(promise.note, task),
+    })
 }
 
 /// One follow-up per promise: the same task for the same person and due date, written in
 /// several notes (a CRM plugin writes its next action in the person's note, the meeting
 /// note and a task list; tags differ), is one, kept where the person's note has it.
-/// In place, through a hash of each promise: a large vault has tens of thousands.
-fn one_per_promise(mut all: Vec<FollowUp>) -> Vec<FollowUp> {
+/// In place, through a hash of each promise.
+fn one_per_promise(notes: &[Note], promises: &mut Vec<Promise>) {
     use std::collections::hash_map::Entry;
     use std::hash::{Hash, Hasher};
-    let hash = |f: &FollowUp| {
+    let words = |p: &Promise| promise_words(p.task(notes).map_or("", |t| t.text.as_str()));
+    let due = |p: &Promise| p.task(notes).and_then(|t| t.due);
+    let hash = |p: &Promise| {
         let mut hasher = rustc_hash::FxHasher::default();
-        (&f.person_path, f.due).hash(&mut hasher);
-        for word in promise_words(&f.text) {
+        (p.person, due(p)).hash(&mut hasher);
+        for word in words(p) {
             word.hash(&mut hasher);
         }
         hasher.finish()
     };
-    let same = |a: &FollowUp, b: &FollowUp| {
-        a.person_path == b.person_path
-            && a.due == b.due
-            && promise_words(&a.text).eq(promise_words(&b.text))
+    let same = |a: &Promise, b: &Promise| {
+        a.person == b.person && due(a) == due(b) && words(a).eq(words(b))
     };
-    let in_own_note = |f: &FollowUp| f.path == f.person_path;
+    let in_own_note = |p: &Promise| p.note == p.person;
     let mut first: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
-    let mut keep = vec![true; all.len()];
-    for (i, follow_up) in all.iter().enumerate() {
-        match first.entry(hash(follow_up)) {
+    let mut keep = vec![true; promises.len()];
+    for (i, promise) in promises.iter().enumerate() {
+        match first.entry(hash(promise)) {
             Entry::Vacant(entry) => {
                 entry.insert(i);
             }
             // Another promise with the same hash stays.
-            Entry::Occupied(entry) if !same(follow_up, &all[*entry.get()]) => {}
+            Entry::Occupied(entry) if !same(promise, &promises[*entry.get()]) => {}
             Entry::Occupied(mut entry) => {
                 let kept = *entry.get();
-                if in_own_note(follow_up) && !in_own_note(&all[kept]) {
+                if in_own_note(promise) && !in_own_note(&promises[kept]) {
                     keep[kept] = false;
                     entry.insert(i);
                 } else {
@@ -113,8 +164,7 @@ fn one_per_promise(mut all: Vec<FollowUp>) -> Vec<FollowUp> {
         }
     }
     let mut keep = keep.into_iter();
-    all.retain(|_| keep.next().unwrap_or(true));
-    all
+    promises.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// A task's words without tags, links shown by their label, in lower case.
@@ -127,16 +177,9 @@ fn promise_words(text: &str) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
-/// The follow-ups in note `i`: its open tasks (and a person's follow-up properties), for
+/// The promises in note `i`: its open tasks (and a person's follow-up properties), for
 /// its person, the people of a meeting note and the people each task links.
-fn follow_ups_in(
-    notes: &[Note],
-    links: &Links<'_>,
-    privacy: &Privacy<'_>,
-    i: usize,
-    note: &Note,
-    today: NaiveDate,
-) -> Vec<FollowUp> {
+fn promises_in(notes: &[Note], links: &Links<'_>, i: usize, note: &Note) -> Vec<Promise> {
     let mut out = Vec::new();
     if note.tasks.is_empty() {
         return out;
@@ -161,8 +204,10 @@ fn follow_ups_in(
             }
         }
     }
-    for task in note.tasks.iter().filter(|t| !is_reminder(t)) {
-        let exposure = privacy.of_task(i, task);
+    for (task_index, task) in note.tasks.iter().enumerate() {
+        if is_reminder(task) {
+            continue;
+        }
         let mut people = of_note.clone();
         for target in &task.links {
             if let Some(t) = resolver.resolve(target).filter(is_person)
@@ -171,24 +216,11 @@ fn follow_ups_in(
                 people.push(t);
             }
         }
-        for p in people {
-            let Some(person) = &notes[p].person else {
-                continue;
-            };
-            out.push(FollowUp {
-                person: person.name.clone(),
-                person_path: notes[p].path.clone(),
-                private: person.private,
-                text: task.text.clone(),
-                due: task.due,
-                overdue: task.due.is_some_and(|d| d < today),
-                days_until_due: task.due.map(|d| (d - today).num_days()),
-                path: note.path.clone(),
-                line: task.line,
-                property: task.property,
-                exposure,
-            });
-        }
+        out.extend(people.into_iter().map(|person| Promise {
+            note: i,
+            task: task_index,
+            person,
+        }));
     }
     out
 }

@@ -208,9 +208,12 @@ pub fn key_matches(key: &str, written: &str) -> bool {
     let written = written.trim();
     match key.strip_suffix(ANY_BRACKETED) {
         Some(stem) => {
-            written.get(..stem.len() + 1).is_some_and(|head| {
-                head[..stem.len()].eq_ignore_ascii_case(stem) && head.ends_with('[')
-            }) && written.ends_with(']')
+            // By bytes: the key may hold any character where the stem ends (`Eé[`).
+            let bytes = written.as_bytes();
+            bytes.len() > stem.len()
+                && bytes[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+                && bytes[stem.len()] == b'['
+                && written.ends_with(']')
         }
         None => written.eq_ignore_ascii_case(key),
     }
@@ -419,6 +422,18 @@ pub fn display_text(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bracketed_keys_match_by_bytes_whatever_the_characters() {
+        assert!(key_matches("EMAIL[…]", "email[HOME]"));
+        assert!(key_matches("EMAIL[…]", "EMAIL[]"));
+        assert!(!key_matches("EMAIL[…]", "EMAILS"));
+        // Found by fuzzing: a multi-byte character where the stem ends panicked.
+        for written in ["r\u{FFFD}", "EMA\u{FFFD}[x]", "TE\u{e9}[", "\u{1F600}"] {
+            assert!(!key_matches("EMAIL[…]", written), "{written}");
+            assert!(!key_matches("TEL[…]", written), "{written}");
+        }
+    }
 
     fn entry(key: &str, value: Value) -> Entry {
         Entry {
