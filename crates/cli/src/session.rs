@@ -71,7 +71,7 @@ fn no_person_in_the_digest_folder(root: &Path, settings: &Settings) -> Result<()
                 continue;
             }
             let stem = file_stem(&name);
-            if !kind.is_file() || stem.len() == name.len() || is_week(&stem) {
+            if !kind.is_file() || stem.len() == name.len() || vault_notes::is_iso_week(&stem) {
                 continue;
             }
             let Ok(bytes) = fs::read(entry.path()) else {
@@ -91,18 +91,12 @@ fn no_person_in_the_digest_folder(root: &Path, settings: &Settings) -> Result<()
     Ok(())
 }
 
-/// Whether `stem` is an ISO week, as digests are named (`2026-W48`).
-fn is_week(stem: &str) -> bool {
-    let bytes = stem.as_bytes();
-    bytes.len() == 8
-        && bytes[..4].iter().all(u8::is_ascii_digit)
-        && &bytes[4..6] == b"-W"
-        && bytes[6..].iter().all(u8::is_ascii_digit)
-}
-
 /// The files whose presence marks a vault's root, as `.git` marks a repository's.
-const VAULT_MARKERS: &[&str] = &[".obsidian", CONFIG_FILE_NAME, "logseq/config.edn"];
-const CONFIG_FILE_NAME: &str = config::CONFIG_FILE;
+const VAULT_MARKERS: &[&str] = &[
+    ".obsidian",
+    config::CONFIG_FILE,
+    vault_notes::LOGSEQ_CONFIG_FILE,
+];
 
 /// The vault a command works on: `given` (`--vault`, `VAULT_DIR`), else the first folder
 /// from the current one upwards that holds `.obsidian/`, `vault.yaml` or
@@ -309,13 +303,9 @@ impl Session {
                 *counts.entry(folder.as_str()).or_default() += 1;
             }
         }
-        // The most people; on a tie, the first in path order.
-        let mut best: Option<(&str, usize)> = None;
-        for (folder, count) in counts {
-            if best.is_none_or(|(_, most)| count > most) {
-                best = Some((folder, count));
-            }
-        }
+        // The most people; on a tie, the first in path order (the last maximum of the
+        // reversed order).
+        let best = counts.into_iter().rev().max_by_key(|(_, count)| *count);
         best.map_or_else(|| "People".to_owned(), |(folder, _)| folder.to_owned())
     }
 

@@ -77,8 +77,8 @@ pub(crate) fn follow_ups(
         .flat_map_iter(|(i, note)| promises_in(notes, links, i, note))
         .collect();
     let key = |p: &Promise| {
-        let due = p.task(notes).and_then(|t| t.due);
-        let line = p.task(notes).map_or(0, |t| t.line);
+        let task = p.task(notes);
+        let (due, line) = (task.and_then(|t| t.due), task.map_or(0, |t| t.line));
         (
             due.is_none_or(|d| d >= today),
             due.is_none(),
@@ -300,9 +300,21 @@ mod tests {
     use super::*;
     use vault_notes::{ReadOptions, Resolver, parse_note};
 
+    /// The follow-ups of the notes `files` (path, text) on 2026-11-23.
+    fn follow_ups_of(files: &[(&str, &str)]) -> Vec<FollowUp> {
+        let notes: Vec<Note> = files
+            .iter()
+            .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
+            .collect();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let resolver = Resolver::new(&notes);
+        let links = crate::links::Links::new(&notes, &resolver);
+        follow_ups(&notes, &links, &Privacy::new(&notes, &links), today)
+    }
+
     #[test]
     fn tasks_in_person_notes_and_linking_notes() {
-        let notes: Vec<Note> = [
+        let list = follow_ups_of(&[
             (
                 "Daily/2026-11-20.md",
                 "- [ ] send [[Ann]] the deck 📅 2026-11-27\n- [ ] unrelated\n",
@@ -311,14 +323,7 @@ mod tests {
                 "People/Ann.md",
                 "- [ ] intro to Bo 📅 2026-11-20\n- [ ] someday\n- [x] done\n",
             ),
-        ]
-        .iter()
-        .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
-        .collect();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let resolver = Resolver::new(&notes);
-        let links = crate::links::Links::new(&notes, &resolver);
-        let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
+        ]);
         let got: Vec<_> = list
             .iter()
             .map(|f| (f.text.as_str(), f.overdue, f.path.as_str()))
@@ -386,17 +391,10 @@ mod tests {
 
     #[test]
     fn next_action_and_next_follow_up_are_follow_ups() {
-        let notes: Vec<Note> = [(
+        let list = follow_ups_of(&[(
             "People/Ann.md",
             "---\nnext_action: send the deck\nnext_action_date: 2026-11-20\nnext_follow_up: 2026-12-01\n---\n",
-        )]
-        .iter()
-        .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
-        .collect();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let resolver = Resolver::new(&notes);
-        let links = crate::links::Links::new(&notes, &resolver);
-        let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
+        )]);
         let got: Vec<_> = list
             .iter()
             .map(|f| (f.text.as_str(), f.overdue, f.line, f.property))
@@ -431,20 +429,16 @@ mod tests {
 
     #[test]
     fn one_promise_written_in_several_notes_is_one_follow_up() {
-        let notes: Vec<Note> = [
+        let list = follow_ups_of(&[
             (
                 "CRM/Interactions/Call.md",
                 "---\ndate: 2026-10-02\npeople: [\"[[Ana]]\"]\n---\n- [ ] send proposal #crm/follow-up 📅 2026-11-30\n",
             ),
-            ("People/Ana.md", "- [ ] Send  proposal 📅 2026-11-30\n- [ ] send proposal\n"),
-        ]
-        .iter()
-        .map(|(p, t)| parse_note(p, t.as_bytes(), &ReadOptions::default()).note)
-        .collect();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let resolver = Resolver::new(&notes);
-        let links = crate::links::Links::new(&notes, &resolver);
-        let list = follow_ups(&notes, &links, &Privacy::new(&notes, &links), today);
+            (
+                "People/Ana.md",
+                "- [ ] Send  proposal 📅 2026-11-30\n- [ ] send proposal\n",
+            ),
+        ]);
         let got: Vec<_> = list
             .iter()
             .map(|f| (f.path.as_str(), f.due.is_some()))

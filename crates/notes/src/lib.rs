@@ -51,7 +51,7 @@ pub use note::{
     DateSource, Note, PEOPLE_PROPERTIES, Parsed, file_stem, is_people_property, parse_note,
 };
 pub use options::{ReadOptions, is_under};
-pub use people::{FoundBy, PEOPLE_FOLDER_NAMES, is_people_folder_name, people_folder};
+pub use people::{FoundBy, PEOPLE_FOLDER_NAMES, is_iso_week, is_people_folder_name, people_folder};
 pub use person::Person;
 pub use properties::{NAME_PARTS, PROPERTY_TABLE, Property, VALUE_KEYS, ValueKey, key_matches};
 pub use resolve::{PersonMatch, Resolver};

@@ -301,7 +301,7 @@ pub fn file_stem(path: &str) -> String {
     stem_of(path).to_owned()
 }
 
-fn stem_of(path: &str) -> &str {
+pub(crate) fn stem_of(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name
         .len()

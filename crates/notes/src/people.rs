@@ -158,12 +158,7 @@ fn is_never_a_person(path: &str, options: &ReadOptions) -> bool {
         return true;
     }
     let (folders, name) = path.rsplit_once('/').unwrap_or(("", path));
-    let stem = name
-        .len()
-        .checked_sub(3)
-        .and_then(|i| name.get(..i))
-        .unwrap_or(name)
-        .trim();
+    let stem = crate::note::stem_of(name).trim();
     let in_templates = folders.split('/').any(|folder| {
         let folder = folder.trim_start_matches(|c: char| !c.is_alphabetic());
         folder.eq_ignore_ascii_case("templates") || folder.eq_ignore_ascii_case("template")
@@ -198,8 +193,8 @@ fn is_template_name(stem: &str) -> bool {
     is_template(last) || first_then_dash
 }
 
-/// `2026-W48`: how digests are named.
-fn is_iso_week(stem: &str) -> bool {
+/// Whether `stem` is an ISO week (`2026-W48`): how digests are named.
+pub fn is_iso_week(stem: &str) -> bool {
     let bytes = stem.as_bytes();
     bytes.len() == 8
         && bytes[..4].iter().all(u8::is_ascii_digit)

@@ -74,6 +74,8 @@ pub fn resume(cli: &Cli, args: &Args) -> Result<(), Exit> {
             })
         };
         let mut after = before.bytes.to_vec();
+        // Read under the lock: it says so until a line is cleared.
+        let mut still_so = true;
         // One line as a rule; the loop only runs again for a note that says it twice
         // (under the canonical key and an alias).
         for _ in 0..keys.len() {
@@ -84,13 +86,12 @@ pub fn resume(cli: &Cli, args: &Args) -> Result<(), Exit> {
                 break;
             }
             after = next;
-            if !still(&vault_notes::parse_note(&note.path, &after, options).note) {
+            still_so = still(&vault_notes::parse_note(&note.path, &after, options).note);
+            if !still_so {
                 break;
             }
         }
-        if property == Property::Paused
-            && still(&vault_notes::parse_note(&note.path, &after, options).note)
-        {
+        if property == Property::Paused && still_so {
             // Another tool's value (`active: false`, `status: archived`) pauses them: its
             // right value is that tool's to say, so vault does not guess one.
             return Err(Exit::failure(format!(
