@@ -61,6 +61,8 @@ pub struct Settings {
     pub index: IndexConfig,
     /// Where digests go, relative to the vault. Default: `Digests`.
     pub digest_folder: String,
+    /// How drafts are signed and which days they propose.
+    pub draft: vault_render::DraftSettings,
     /// Problems with the settings files themselves (not fatal).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -253,6 +255,7 @@ fn resolve(
         read,
         index,
         digest_folder,
+        draft: vault_render::DraftSettings::default(),
         diagnostics: Vec::new(),
     })
 }

@@ -8,6 +8,7 @@
 //! It also decides, once, what a shared output (the digest, the exports) may show of a
 //! private person: [`shared`] holds the rule, [`Index::shared`] applies it.
 
+mod card;
 mod config;
 mod follow_ups;
 mod interactions;
@@ -28,6 +29,7 @@ use vault_notes::{Diagnostic, Note, Resolver};
 use crate::links::Links;
 use crate::shared::Privacy;
 
+pub use card::{Card, ComingBirthday, Contact, MILESTONE_DAYS, Reason, SOON_DAYS};
 pub use config::{Config, DEFAULT_CADENCES, FALLBACK_CADENCE_DAYS};
 pub use follow_ups::FollowUp;
 pub use interactions::{Interaction, Source};
@@ -36,8 +38,8 @@ pub use network::{Count, Network, Reciprocity};
 pub use people::PersonStatus;
 pub use reconnects::{Month, Reconnects};
 pub use shared::{
-    Exposure, Place, PrivatePerson, PublicPerson, Shared, SharedContact, SharedFollowUp,
-    SharedNetwork, SharedPerson, SharedUpcoming, Topic,
+    Exposure, Place, PrivatePerson, PublicPerson, Shared, SharedCard, SharedContact,
+    SharedFollowUp, SharedNetwork, SharedPerson, SharedSuggestion, SharedUpcoming, Topic,
 };
 pub use status::Status;
 pub use upcoming::{Upcoming, UpcomingKind};
@@ -86,8 +88,8 @@ pub struct Index {
     pub headline: Headline,
     /// Every person, in urgency order.
     pub people: Vec<PersonStatus>,
-    /// Whom to reach out to, best first.
-    pub suggestions: Vec<PersonStatus>,
+    /// Whom to reach out to, best first, each with their card.
+    pub suggestions: Vec<Suggestion>,
     /// Open follow-ups, overdue first.
     pub follow_ups: Vec<FollowUp>,
     /// Birthdays, planned meetings and snoozes ending in the coming days.
@@ -101,6 +103,27 @@ pub struct Index {
     /// Problems only visible across notes: duplicate people, ambiguous or unresolved
     /// person links, contact dated in the future.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A person suggested this week, and their card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// Where they stand.
+    pub person: PersonStatus,
+    /// Why now, and what helps to reach out.
+    pub card: Card,
+}
+
+/// One person as `vault show` shows them: where they stand, their card, and every
+/// contact on record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonView {
+    /// Where they stand.
+    pub person: PersonStatus,
+    /// Why now (when at all), and what helps to reach out.
+    pub card: Card,
+    /// Every contact, planned ones included, newest first, each with its source.
+    pub timeline: Vec<Interaction>,
 }
 
 /// Every person's status on one day and the problems only visible across notes: what
@@ -203,6 +226,24 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
     );
 
     let follow_ups = follow_ups::follow_ups(notes, &links, &privacy, today);
+    let suggestions = suggest(&people, &follow_ups, today, config.suggestions)
+        .into_iter()
+        .filter_map(|p| {
+            let card = card_of(
+                notes,
+                p,
+                &interactions,
+                &follow_ups,
+                &privacy,
+                config,
+                today,
+            )?;
+            Some(Suggestion {
+                person: p.clone(),
+                card,
+            })
+        })
+        .collect();
     let count = |status: Status| people.iter().filter(|p| p.status == status).count();
     let headline = Headline {
         people: people.len(),
@@ -220,7 +261,7 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
         today,
         week,
         headline,
-        suggestions: suggestions(&people, config.suggestions),
+        suggestions,
         follow_ups,
         upcoming: upcoming::upcoming(&people, today, config.upcoming_days),
         this_week,
@@ -231,10 +272,109 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
     }
 }
 
+/// Computes one person's view on `today`: the person whose note is `notes[note]`, or
+/// `None` when it is not a person.
+pub fn person_view(
+    notes: &[Note],
+    config: &Config,
+    today: NaiveDate,
+    note: usize,
+) -> Option<PersonView> {
+    let resolver = Resolver::new(notes);
+    let links = Links::new(notes, &resolver);
+    let interactions = interactions::gather(notes, &links);
+    let privacy = Privacy::new(notes, &links);
+    let person = people::person_status(
+        notes,
+        note,
+        interactions.get(note)?,
+        &privacy,
+        config,
+        today,
+    )?;
+    let follow_ups = follow_ups::follow_ups(notes, &links, &privacy, today);
+    let card = card_of(
+        notes,
+        &person,
+        &interactions,
+        &follow_ups,
+        &privacy,
+        config,
+        today,
+    )?;
+    let timeline = interactions
+        .get(note)?
+        .iter()
+        .rev()
+        .map(|r| r.interaction(notes, &privacy))
+        .collect();
+    Some(PersonView {
+        person,
+        card,
+        timeline,
+    })
+}
+
+/// The card of `status`.
+fn card_of(
+    notes: &[Note],
+    status: &PersonStatus,
+    interactions: &[Vec<interactions::Record>],
+    follow_ups: &[FollowUp],
+    privacy: &Privacy<'_>,
+    config: &Config,
+    today: NaiveDate,
+) -> Option<Card> {
+    let person = notes.get(status.note)?.person.as_ref()?;
+    let records = interactions.get(status.note)?;
+    let past = &records[..records.partition_point(|r| r.date <= today)];
+    let owed = follow_ups
+        .iter()
+        .filter(|f| f.person_path == status.path)
+        .cloned()
+        .collect();
+    Some(card::card(
+        status,
+        person,
+        owed,
+        past.iter().map(|r| r.interaction(notes, privacy)),
+        today,
+        config.upcoming_days,
+    ))
+}
+
 /// The people to reach out to: hibernating, overdue or due soon, by score (days overdue
-/// over cadence, ×1.5 for favourites), best first; ties keep urgency order.
-fn suggestions(people: &[PersonStatus], n: usize) -> Vec<PersonStatus> {
-    let mut candidates: Vec<&PersonStatus> = people
+/// over cadence, ×1.5 for favourites, raised by half a cadence for a birthday in the
+/// coming week and for a follow-up owed soon), best first; ties keep urgency order.
+fn suggest<'p>(
+    people: &'p [PersonStatus],
+    follow_ups: &[FollowUp],
+    today: NaiveDate,
+    n: usize,
+) -> Vec<&'p PersonStatus> {
+    // The most pressing owed follow-up of each person, in days until due.
+    let mut owed: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+    for f in follow_ups {
+        if let Some(days) = f.days_until_due.filter(|&d| d <= SOON_DAYS) {
+            owed.entry(&f.person_path)
+                .and_modify(|d| *d = (*d).min(days))
+                .or_insert(days);
+        }
+    }
+    let rank = |p: &PersonStatus| {
+        let birthday = p
+            .birthday
+            .and_then(|b| b.next_on_or_after(today))
+            .is_some_and(|d| (d - today).num_days() <= SOON_DAYS);
+        let bonus = if birthday { 0.5 } else { 0.0 }
+            + if owed.contains_key(p.path.as_str()) {
+                0.5
+            } else {
+                0.0
+            };
+        p.score.unwrap_or(f64::MIN) + bonus
+    };
+    let mut candidates: Vec<(&PersonStatus, f64)> = people
         .iter()
         .filter(|p| {
             matches!(
@@ -242,12 +382,10 @@ fn suggestions(people: &[PersonStatus], n: usize) -> Vec<PersonStatus> {
                 Status::Hibernating | Status::Overdue | Status::DueSoon
             )
         })
+        .map(|p| (p, rank(p)))
         .collect();
-    candidates.sort_by(|a, b| {
-        let (sa, sb) = (a.score.unwrap_or(f64::MIN), b.score.unwrap_or(f64::MIN));
-        sb.total_cmp(&sa)
-    });
-    candidates.into_iter().take(n).cloned().collect()
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+    candidates.into_iter().take(n).map(|(p, _)| p).collect()
 }
 
 #[cfg(test)]
@@ -314,7 +452,11 @@ mod tests {
             ]
         );
         // Bo: 53 days overdue / 30 × 1.5; Di: 24 / 30.
-        let suggested: Vec<_> = index.suggestions.iter().map(|p| p.name.as_str()).collect();
+        let suggested: Vec<_> = index
+            .suggestions
+            .iter()
+            .map(|s| s.person.name.as_str())
+            .collect();
         assert_eq!(suggested, vec!["Bo", "Di"]);
         assert_eq!(index.headline.overdue, 1);
         assert_eq!(index.headline.hibernating, 1);
@@ -338,5 +480,54 @@ mod tests {
         assert_eq!(index.network.no_contact, vec!["Cy"]);
         assert_eq!(index.network.by_company[0].label, "Initech");
         assert_eq!(index.network.gave, 1);
+    }
+
+    #[test]
+    fn a_card_brings_every_reason_together() {
+        let notes = notes(&[
+            (
+                "People/Sharon.md",
+                "---\ncadence: 30\nbirthday: 1984-12-02\nemail: s@example.com\nplace: the Lisbon café\navoid: [her divorce]\n---\n- 2026-09-30 coffee: her new role\n- 2026-11-05 milestone: promoted to VP\n- [ ] send her the template 📅 2026-11-20\n",
+            ),
+            (
+                "People/Bo.md",
+                "---\ncadence: 60\n---\n- 2026-09-01 lunch\n",
+            ),
+        ]);
+        let today = d("2026-11-30");
+        let index = build(&notes, &Config::default(), today);
+        let sharon = &index.suggestions[0];
+        assert_eq!(
+            sharon.person.name, "Sharon",
+            "the birthday and the follow-up raise her"
+        );
+        assert_eq!(
+            sharon.card.reasons,
+            vec![
+                Reason::DueSoon {
+                    in_days: 5,
+                    cadence_days: 30
+                },
+                Reason::Birthday {
+                    in_days: 2,
+                    turns: Some(42)
+                },
+                Reason::FollowUp {
+                    days_until_due: -10
+                },
+                Reason::Milestone { days_ago: 25 },
+            ]
+        );
+        assert_eq!(sharon.card.contact.emails, vec!["s@example.com"]);
+        assert_eq!(
+            sharon.card.contact.place.as_deref(),
+            Some("the Lisbon café")
+        );
+        assert_eq!(sharon.card.boundaries, vec!["her divorce"]);
+        let view = person_view(&notes, &Config::default(), today, 0).expect("a person");
+        assert_eq!(view.card, sharon.card);
+        let timeline: Vec<_> = view.timeline.iter().map(|i| i.date.to_string()).collect();
+        assert_eq!(timeline, vec!["2026-11-05", "2026-09-30"], "newest first");
+        assert!(person_view(&notes, &Config::default(), today, 9).is_none());
     }
 }

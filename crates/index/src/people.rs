@@ -12,6 +12,9 @@ use crate::status::{Status, StatusInput, status};
 /// A person and where the relationship stands on the index's day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonStatus {
+    /// Index of their note in the notes the index was built from.
+    #[serde(skip)]
+    pub note: usize,
     /// Display name.
     pub name: String,
     /// First word of the name, for greetings.
@@ -97,6 +100,7 @@ pub(crate) fn person_status(
         if person.favorite { base * 1.5 } else { base }
     });
     Some(PersonStatus {
+        note: index,
         name: person.name.clone(),
         first_name: person.first_name().to_owned(),
         path: note.path.clone(),

@@ -51,6 +51,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use vault_notes::{DailyLink, Link, LogLine, Note, Task, wikilinks};
 
+use crate::card::{ComingBirthday, Contact, Reason};
+use crate::follow_ups::FollowUp;
 use crate::interactions::{Interaction, Source};
 use crate::links::Links;
 use crate::network::{Count, Reciprocity, has_no_contact, sorted_counts};
@@ -59,7 +61,7 @@ use crate::reconnects::Reconnects;
 use crate::status::Status;
 use crate::upcoming::UpcomingKind;
 use crate::week::Week;
-use crate::{Headline, Index};
+use crate::{Headline, Index, Suggestion};
 
 /// How much of a recorded contact or task a shared output may show (rules 4 and 5 of
 /// [this module](self)).
@@ -261,8 +263,8 @@ pub struct Shared<'a> {
     pub headline: Headline,
     /// Every person, in urgency order.
     pub people: Vec<SharedPerson<'a>>,
-    /// Whom to reach out to, best first.
-    pub suggestions: Vec<SharedPerson<'a>>,
+    /// Whom to reach out to, best first, with their cards.
+    pub suggestions: Vec<SharedSuggestion<'a>>,
     /// Open follow-ups for public people that concern nobody private, overdue first.
     pub follow_ups: Vec<SharedFollowUp<'a>>,
     /// Public people's birthdays, planned meetings and snoozes ending in the coming days.
@@ -310,6 +312,33 @@ impl<'a> SharedPerson<'a> {
     }
 }
 
+/// A suggestion in a shared output: the person, and for a public person their card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedSuggestion<'a> {
+    /// Who.
+    pub person: SharedPerson<'a>,
+    /// Their card; none for a private person.
+    pub card: Option<SharedCard<'a>>,
+}
+
+/// A public person's card in a shared output: what their note says, without lines about
+/// a private person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedCard<'a> {
+    /// Why now, but for reasons whose facts are withheld.
+    pub reasons: Vec<Reason>,
+    /// Follow-ups owed to them, overdue first.
+    pub follow_ups: Vec<SharedFollowUp<'a>>,
+    /// Their next birthday in the coming days.
+    pub birthday: Option<ComingBirthday>,
+    /// A recent milestone: when, and what (unless its line concerns a private person).
+    pub milestone: Option<(NaiveDate, &'a str)>,
+    /// What not to bring up.
+    pub boundaries: &'a [String],
+    /// How to reach them.
+    pub contact: &'a Contact,
+}
+
 /// A private person in a shared output: all of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PrivatePerson<'a> {
@@ -354,6 +383,10 @@ pub struct PublicPerson<'a> {
     pub interests: &'a [String],
     /// The kind of the last contact (`coffee`), unless its line links a private person.
     pub last_kind: Option<&'a str>,
+    /// What the last contact was (its summary), unless it concerns a private person.
+    pub last_summary: Option<&'a str>,
+    /// Where the last contact was recorded.
+    pub last_source: Option<Source>,
     /// What you last talked about, unless that line or note concerns a private person
     /// (then nothing: an older topic would not be the last one).
     pub last_topic: Option<Topic<'a>>,
@@ -476,12 +509,74 @@ fn person(p: &PersonStatus) -> SharedPerson<'_> {
             .as_ref()
             .filter(shown)
             .and_then(|i| i.kind.as_deref()),
+        last_summary: p
+            .last_interaction
+            .as_ref()
+            .filter(shown)
+            .map(|i| i.summary.as_str())
+            .filter(|s| !s.is_empty()),
+        last_source: p.last_interaction.as_ref().map(|i| i.source),
         last_topic: p.last_topic.as_ref().filter(shown).map(|i| Topic {
             date: i.date,
             source: i.source,
             summary: &i.summary,
         }),
     })
+}
+
+/// Rules 1, 4 and 5 on a suggestion and its card.
+fn suggestion(s: &Suggestion) -> SharedSuggestion<'_> {
+    let person = person(&s.person);
+    if s.person.private {
+        return SharedSuggestion { person, card: None };
+    }
+    let card = &s.card;
+    let follow_ups: Vec<SharedFollowUp<'_>> = card
+        .follow_ups
+        .iter()
+        .filter(|f| f.exposure != Exposure::Withheld)
+        .map(shared_follow_up)
+        .collect();
+    let milestone = card
+        .milestone
+        .as_ref()
+        .filter(|m| m.exposure != Exposure::Withheld)
+        .map(|m| (m.date, m.summary.as_str()));
+    let reasons = card
+        .reasons
+        .iter()
+        .copied()
+        .filter(|r| match r {
+            Reason::FollowUp { days_until_due } => follow_ups
+                .iter()
+                .any(|f| f.days_until_due == Some(*days_until_due)),
+            Reason::Milestone { .. } => milestone.is_some(),
+            _ => true,
+        })
+        .collect();
+    SharedSuggestion {
+        person,
+        card: Some(SharedCard {
+            reasons,
+            follow_ups,
+            birthday: card.birthday,
+            milestone,
+            boundaries: &card.boundaries,
+            contact: &card.contact,
+        }),
+    }
+}
+
+fn shared_follow_up(f: &FollowUp) -> SharedFollowUp<'_> {
+    SharedFollowUp {
+        person: &f.person,
+        person_path: &f.person_path,
+        text: &f.text,
+        due: f.due,
+        overdue: f.overdue,
+        days_until_due: f.days_until_due,
+        place: place(f.exposure, &f.path, f.line),
+    }
 }
 
 /// Rule 5: where, unless the note links a private person.
@@ -496,15 +591,7 @@ impl Index {
             .follow_ups
             .iter()
             .filter(|f| !f.private && f.exposure != Exposure::Withheld)
-            .map(|f| SharedFollowUp {
-                person: &f.person,
-                person_path: &f.person_path,
-                text: &f.text,
-                due: f.due,
-                overdue: f.overdue,
-                days_until_due: f.days_until_due,
-                place: place(f.exposure, &f.path, f.line),
-            })
+            .map(shared_follow_up)
             .collect();
         let upcoming = self
             .upcoming
@@ -547,7 +634,7 @@ impl Index {
                 ..self.headline.clone()
             },
             people: self.people.iter().map(person).collect(),
-            suggestions: self.suggestions.iter().map(person).collect(),
+            suggestions: self.suggestions.iter().map(suggestion).collect(),
             follow_ups,
             upcoming,
             this_week,
@@ -654,7 +741,7 @@ mod tests {
         );
         assert_eq!(pat.path(), None, "not even the folder");
         assert!(
-            shared.suggestions.iter().any(|s| s.name() == "Pat"),
+            shared.suggestions.iter().any(|s| s.person.name() == "Pat"),
             "still suggested"
         );
         // Their birthday and planned lunch, their task, their week: not there.

@@ -59,6 +59,8 @@ pub struct Person {
     pub url: Option<String>,
     /// City or place.
     pub location: Option<String>,
+    /// Where you usually meet, for a draft's proposal.
+    pub place: Option<String>,
     /// Which rule made the note a person (set by the reader, see [`crate::people`]).
     pub found_by: FoundBy,
 }
@@ -112,6 +114,7 @@ impl Person {
             linkedin: reader.text(Property::Linkedin),
             url: reader.text(Property::Url),
             location: reader.text(Property::Location).map(|l| display_text(&l)),
+            place: reader.text(Property::Place).map(|l| display_text(&l)),
             found_by: FoundBy::default(),
         }
     }

@@ -47,6 +47,8 @@ pub enum Property {
     Url,
     /// City or place.
     Location,
+    /// Where you usually meet (`the café on Elm St`): the place a draft proposes.
+    Place,
 }
 
 /// The one table of person properties: meaning, canonical key, and the keys also read
@@ -134,6 +136,7 @@ pub const PROPERTY_TABLE: &[(Property, &str, &[&str])] = &[
     (Property::Linkedin, "linkedin", &[]),
     (Property::Url, "url", &[]),
     (Property::Location, "location", &["city"]),
+    (Property::Place, "place", &["usual_place", "meeting_place"]),
 ];
 
 /// An alias of [`PROPERTY_TABLE`] whose value, not the key alone, says something about the

@@ -6,12 +6,16 @@
 //! override any of them. This crate knows templates and nothing about parsing or files.
 
 mod chart;
+pub mod draft;
 mod json;
+pub mod links;
 mod templates;
 mod text;
 mod view;
 
+pub use draft::{Draft, DraftInput, DraftSettings, draft};
 pub use json::{DiagnosticJson, StatusJson, status_json};
+pub use links::{ContactLinks, contact_links};
 pub use templates::{BUILTIN_TEMPLATES, Budget, RenderError, TemplateOverride, Templates, Watch};
 pub use view::{DigestInput, HealthCounts};
 

@@ -8,12 +8,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use vault_index::{
     Count, Headline, Index, PublicPerson, Reconnects, SharedContact, SharedFollowUp, SharedNetwork,
-    SharedPerson, SharedUpcoming, Source, Status, UpcomingKind,
+    SharedPerson, SharedSuggestion, SharedUpcoming, Source, Status, UpcomingKind,
 };
 
+use crate::draft::{DraftInput, DraftSettings};
 use crate::json::DigestPersonJson;
 use crate::templates::{RenderError, Templates};
-use crate::text::{md_lines, md_text, md_wikilink, one_line};
+use crate::text::{md_lines, md_text, md_wikilink};
 
 /// How note text is written into a view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,8 @@ pub struct DigestInput<'a> {
     pub vault_name: &'a str,
     /// Problem counts.
     pub health: HealthCounts,
+    /// How drafts are signed and what days they propose.
+    pub draft: &'a DraftSettings,
 }
 
 #[derive(Debug, Serialize)]
@@ -272,20 +275,6 @@ struct NamedLink<'a> {
     path: Option<Cow<'a, str>>,
 }
 
-/// What a draft is written from: each value on one line.
-#[derive(Debug, Serialize)]
-struct DraftContext<'a> {
-    name: Cow<'a, str>,
-    first_name: Cow<'a, str>,
-    status: &'static str,
-    days_since_contact: Option<i64>,
-    last_kind: Option<Cow<'a, str>>,
-    last_topic: Option<Cow<'a, str>>,
-    interests: Vec<Cow<'a, str>>,
-    company: Vec<Cow<'a, str>>,
-    role: Option<Cow<'a, str>>,
-}
-
 /// The digest as the templates see it: made from [`Index::shared`] only, so what the
 /// privacy rule withholds is not there to show.
 /// Note text is written as `markup` says (escaped for Markdown, as written otherwise).
@@ -298,7 +287,7 @@ pub(crate) fn digest_view<'a>(
     let suggestions = shared
         .suggestions
         .iter()
-        .map(|p| suggestion(templates, p, markup))
+        .map(|s| suggestion(templates, input, s, markup))
         .collect::<Result<Vec<_>, _>>()?;
     let mut more = More::default();
     let rows = |statuses: &[Status], more: &mut usize| -> Vec<PersonRow<'a>> {
@@ -444,22 +433,24 @@ fn reason(p: &PublicPerson<'_>) -> String {
 
 fn suggestion<'a>(
     templates: &Templates,
-    p: &SharedPerson<'a>,
+    input: &DigestInput<'a>,
+    s: &SharedSuggestion<'a>,
     markup: Markup,
 ) -> Result<SuggestionView<'a>, RenderError> {
-    let p = match p {
-        SharedPerson::Public(p) => p,
-        SharedPerson::Private(p) => {
+    let (p, card) = match (&s.person, &s.card) {
+        (SharedPerson::Public(p), Some(card)) => (p, card),
+        _ => {
+            let name = s.person.name();
             return Ok(SuggestionView {
-                name: markup.text(p.name),
-                first_name: markup.text(p.name),
-                link: person_link(p.name, None),
+                name: markup.text(name),
+                first_name: markup.text(name),
+                link: person_link(name, None),
                 path: None,
-                status: p.status.as_str(),
+                status: s.person.status().as_str(),
                 relationship: None,
                 private: true,
                 favorite: false,
-                reason: p.status.as_str().replace('-', " "),
+                reason: s.person.status().as_str().replace('-', " "),
                 days_overdue: None,
                 days_since_contact: None,
                 cadence_days: None,
@@ -474,26 +465,27 @@ fn suggestion<'a>(
             });
         }
     };
-    let list = |items: &'a [String]| items.iter().map(|i| one_line(i)).collect();
-    let context = DraftContext {
-        name: one_line(p.name),
-        first_name: one_line(p.first_name),
-        status: p.status.as_str(),
-        days_since_contact: p.days_since_contact,
-        last_kind: p.last_kind.map(one_line),
-        // A log line says what you talked about; a daily-note line is a diary entry
-        // ("Lunch with Shaz…") that would read oddly in a message to them.
-        last_topic: p
-            .last_topic
-            .filter(|t| t.source == Source::Log)
-            .map(|t| one_line(t.summary)),
-        interests: list(p.interests),
-        company: list(p.company),
-        role: p.role.map(one_line),
+    let draft_input = DraftInput {
+        name: p.name,
+        first_name: p.first_name,
+        relationship: p.relationship,
+        status: p.status,
+        last_contact: p.last_contact,
+        last_kind: p.last_kind,
+        last_topic: p.last_topic.map(|t| t.summary),
+        interests: p.interests,
+        company: p.company,
+        role: p.role,
+        owed: card.follow_ups.first().map(|f| f.text),
+        birthday: card.birthday,
+        milestone: card.milestone.map(|(_, m)| m),
+        place: card.contact.place.as_deref(),
+        boundaries: card.boundaries,
+        today: input.index.today,
     };
     // The draft is written from the notes as they are (it is also the message), then
     // escaped line by line for Markdown.
-    let draft = templates.render("draft.txt", &context)?.trim().to_owned();
+    let draft = crate::draft::draft(templates, input.draft, &draft_input)?.body;
     let draft = match markup {
         Markup::Plain => draft,
         Markup::Markdown => md_lines(&draft),

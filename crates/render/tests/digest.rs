@@ -80,6 +80,9 @@ fn vault() -> Vec<Note> {
     ])
 }
 
+static DRAFT: std::sync::LazyLock<vault_render::DraftSettings> =
+    std::sync::LazyLock::new(vault_render::DraftSettings::default);
+
 fn input<'a>(index: &'a Index) -> DigestInput<'a> {
     DigestInput {
         index,
@@ -89,6 +92,7 @@ fn input<'a>(index: &'a Index) -> DigestInput<'a> {
             warnings: 2,
             hints: 0,
         },
+        draft: &DRAFT,
     }
 }
 
@@ -373,7 +377,7 @@ fn note_text_never_becomes_markup() {
         index
             .suggestions
             .iter()
-            .any(|p| p.path == "People/Mallory.md"),
+            .any(|p| p.person.path == "People/Mallory.md"),
         "the payload person is suggested, so the card and draft are rendered"
     );
     let html = html(&index);

@@ -66,6 +66,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             warnings: count(Severity::Warning),
             hints: count(Severity::Hint),
         },
+        draft: keep(session.settings.draft.clone()),
     });
     let formats: &[(&str, Format)] = match (args.format, args.stdout) {
         (Some(Format::All), true) => {
