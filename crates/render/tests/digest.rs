@@ -1137,3 +1137,99 @@ fn a_web_site_that_is_not_one_is_no_link() {
         assert!(links[kind].is_null(), "{kind}: {links}");
     }
 }
+
+/// The cells of each `<table>` of `html`: its column headers, then each row's header
+/// and its `<td>` tags.
+fn tables(html: &str) -> Vec<(Vec<String>, Vec<Vec<String>>)> {
+    let between = |text: &str, open: &str, close: &str| -> Vec<String> {
+        let mut found = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start..];
+            let end = after.find(close).map_or(after.len(), |e| e + close.len());
+            found.push(after[..end].to_owned());
+            rest = &after[end..];
+        }
+        found
+    };
+    let strip_tags = |cell: &str| -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in cell.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text
+    };
+    between(html, "<table", "</table>")
+        .iter()
+        .map(|table| {
+            let head = between(table, "<thead", "</thead>").concat();
+            let columns = between(&head, "<th", "</th>")
+                .iter()
+                .map(|th| strip_tags(th))
+                .collect();
+            let body = between(table, "<tbody", "</tbody>").concat();
+            let rows = between(&body, "<tr", "</tr>")
+                .iter()
+                .map(|tr| between(tr, "<td", ">").into_iter().collect::<Vec<String>>())
+                .collect();
+            (columns, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn html_tables_become_stacked_rows_on_a_phone() {
+    let notes = vault();
+    let index = index_suggesting_all(&notes);
+    let html = html(&index);
+    // The narrow-screen rule: rows as blocks, each cell labelled by its column.
+    let narrow = html
+        .find("@media (max-width: 600px)")
+        .map(|at| &html[at..])
+        .unwrap_or_else(|| panic!("no narrow-screen rule"));
+    let narrow = &narrow[..narrow.find("\n}\n").unwrap_or(narrow.len())];
+    for rule in [
+        "display: block;",
+        "td::before { content: attr(data-label);",
+        "min-width: 0;",
+    ] {
+        assert!(narrow.contains(rule), "{rule} missing from:\n{narrow}");
+    }
+    // Every cell of every table carries its column's name.
+    let tables = tables(&html);
+    assert!(
+        tables.len() >= 3,
+        "the status tables and reciprocity: {}",
+        tables.len()
+    );
+    let mut cells = 0;
+    for (columns, rows) in &tables {
+        assert!(!rows.is_empty(), "{columns:?}");
+        for row in rows {
+            // The first column is the row's header (`<th scope="row">`), the rest `<td>`s.
+            assert_eq!(row.len() + 1, columns.len(), "{columns:?}: {row:?}");
+            for (td, column) in row.iter().zip(&columns[1..]) {
+                cells += 1;
+                assert!(
+                    td.contains(&format!("data-label=\"{column}\"")),
+                    "{td} is not labelled {column:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(cells, html.matches("<td").count(), "every <td> was checked");
+    // Cards and buttons wrap; light, dark and print are still there.
+    for needle in [
+        ".actions { display: flex; flex-wrap: wrap;",
+        "prefers-color-scheme: dark",
+        "@media print",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+}
