@@ -187,3 +187,32 @@ fn the_cards_link_to_mail_linkedin_and_the_note() {
         "{html}"
     );
 }
+
+/// The README's example card is the one the example vault gives, line for line (a line
+/// with `…` is shortened there: the digest's line starts and ends as it does).
+#[test]
+fn the_readme_card_is_sharons() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md"))
+        .unwrap_or_else(|e| panic!("README.md: {e}"));
+    let example = readme
+        .split("### The suggestion card")
+        .nth(1)
+        .and_then(|section| section.split("```markdown\n").nth(1))
+        .and_then(|block| block.split("\n```").next())
+        .unwrap_or_else(|| panic!("README has no example card"));
+    let md = digest("md");
+    let card = md
+        .split("\n### ")
+        .find(|card| card.contains("[[Sharon Lee]]"))
+        .map(|card| format!("### {card}"))
+        .unwrap_or_else(|| panic!("Sharon is not suggested:\n{md}"));
+    for line in example.lines() {
+        let found = match line.split_once('…') {
+            Some((start, end)) => card
+                .lines()
+                .any(|l| l.starts_with(start) && l.ends_with(end) && l.len() >= line.len() - 3),
+            None => card.lines().any(|l| l == line),
+        };
+        assert!(found, "README line not in the digest: {line}\n{card}");
+    }
+}
