@@ -1233,3 +1233,51 @@ fn html_tables_become_stacked_rows_on_a_phone() {
         assert!(html.contains(needle), "missing {needle}");
     }
 }
+
+#[test]
+fn each_kind_of_reason_is_worded() {
+    let notes = notes(&[
+        (
+            "People/Ann.md",
+            "---\ncadence: 7\n---\n- 2026-11-10 milestone: promoted to [[Director]]\n- 2026-11-15 call: the new team\n",
+        ),
+        (
+            "People/Bo.md",
+            "---\ncadence: 30\nbirthday: 11-23\n---\n- 2026-10-27 coffee: the move\n- [ ] send Bo the flat listing 📅 2026-11-24\n",
+        ),
+    ]);
+    let index = index_suggesting_all(&notes);
+    let value = json(&index);
+    let texts = |name: &str| -> Vec<String> {
+        suggestion(&value, name)["reasons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["text"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(
+        texts("Ann"),
+        [
+            "overdue by 1 day (last contact 8 days ago, cadence 7 days)",
+            "milestone: promoted to Director (13 days ago)",
+        ]
+    );
+    assert_eq!(
+        texts("Bo"),
+        [
+            "due in 3 days (last contact 27 days ago, cadence 30 days)",
+            "🎂 birthday today",
+            "you owe Bo: send Bo the flat listing (due tomorrow)",
+        ]
+    );
+    let ann = suggestion(&value, "Ann");
+    assert_eq!(ann["milestone"]["date"], "2026-11-10");
+    assert_eq!(ann["reasons"][1]["kind"], "milestone");
+    assert_eq!(ann["reasons"][1]["days_ago"], 13);
+    let md = markdown(&index);
+    assert!(
+        md.contains("  - milestone: promoted to Director (13 days ago)\n"),
+        "{md}"
+    );
+}
