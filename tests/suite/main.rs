@@ -10,6 +10,7 @@ mod contract;
 mod conventions;
 mod corpora;
 mod example;
+mod export;
 mod faults;
 mod finding;
 mod help;

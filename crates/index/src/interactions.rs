@@ -27,6 +27,20 @@ pub enum Source {
     LastContact,
 }
 
+impl Source {
+    /// The word used in JSON (`daily_link`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Log => "log",
+            Source::Note => "note",
+            Source::Journal => "journal",
+            Source::Task => "task",
+            Source::DailyLink => "daily_link",
+            Source::LastContact => "last_contact",
+        }
+    }
+}
+
 /// One dated contact with a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Interaction {

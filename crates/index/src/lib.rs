@@ -120,6 +120,8 @@ pub struct Suggestion {
 pub struct PersonView {
     /// Where they stand.
     pub person: PersonStatus,
+    /// Other names their note gives.
+    pub aliases: Vec<String>,
     /// Why now (when at all), and what helps to reach out.
     pub card: Card,
     /// Every contact, planned ones included, newest first, each with its source.
@@ -229,15 +231,8 @@ pub fn build(notes: &[Note], config: &Config, today: NaiveDate) -> Index {
     let suggestions = suggest(&people, &follow_ups, today, config.suggestions)
         .into_iter()
         .filter_map(|p| {
-            let card = card_of(
-                notes,
-                p,
-                &interactions,
-                &follow_ups,
-                &privacy,
-                config,
-                today,
-            )?;
+            let owed = owed_to(&follow_ups, p);
+            let card = card_of(notes, p, &interactions, owed, &privacy, config, today)?;
             Some(Suggestion {
                 person: p.clone(),
                 card,
@@ -280,47 +275,71 @@ pub fn person_view(
     today: NaiveDate,
     note: usize,
 ) -> Option<PersonView> {
+    views(notes, config, today, Some(note)).pop()
+}
+
+/// Every person's view on `today`, in urgency order: what the exports write.
+pub fn person_views(notes: &[Note], config: &Config, today: NaiveDate) -> Vec<PersonView> {
+    views(notes, config, today, None)
+}
+
+/// The views of the person in `notes[only]`, or of everyone.
+fn views(
+    notes: &[Note],
+    config: &Config,
+    today: NaiveDate,
+    only: Option<usize>,
+) -> Vec<PersonView> {
     let resolver = Resolver::new(notes);
     let links = Links::new(notes, &resolver);
     let interactions = interactions::gather(notes, &links);
     let privacy = Privacy::new(notes, &links);
-    let person = people::person_status(
-        notes,
-        note,
-        interactions.get(note)?,
-        &privacy,
-        config,
-        today,
-    )?;
+    let mut people: Vec<PersonStatus> = match only {
+        Some(note) => interactions
+            .get(note)
+            .and_then(|list| people::person_status(notes, note, list, &privacy, config, today))
+            .into_iter()
+            .collect(),
+        None => people_by_urgency(notes, &interactions, &privacy, config, today),
+    };
+    if people.is_empty() {
+        return Vec::new();
+    }
     let follow_ups = follow_ups::follow_ups(notes, &links, &privacy, today);
-    let card = card_of(
-        notes,
-        &person,
-        &interactions,
-        &follow_ups,
-        &privacy,
-        config,
-        today,
-    )?;
-    let timeline = interactions
-        .get(note)?
-        .iter()
-        .rev()
-        .map(|r| r.interaction(notes, &privacy))
-        .collect();
-    Some(PersonView {
-        person,
-        card,
-        timeline,
-    })
+    let mut owed: std::collections::HashMap<&str, Vec<FollowUp>> = std::collections::HashMap::new();
+    for f in &follow_ups {
+        owed.entry(f.person_path.as_str())
+            .or_default()
+            .push(f.clone());
+    }
+    people
+        .drain(..)
+        .filter_map(|person| {
+            let owed = owed.remove(person.path.as_str()).unwrap_or_default();
+            let card = card_of(notes, &person, &interactions, owed, &privacy, config, today)?;
+            let timeline = interactions
+                .get(person.note)?
+                .iter()
+                .rev()
+                .map(|r| r.interaction(notes, &privacy))
+                .collect();
+            let aliases = notes.get(person.note)?.person.as_ref()?.aliases.clone();
+            Some(PersonView {
+                person,
+                aliases,
+                card,
+                timeline,
+            })
+        })
+        .collect()
 }
 
-/// The card of `status`.
+/// The card of `status`, who is owed `owed`.
 fn card_of(
     notes: &[Note],
     status: &PersonStatus,
     interactions: &[Vec<interactions::Record>],
-    follow_ups: &[FollowUp],
+    owed: Vec<FollowUp>,
     privacy: &Privacy<'_>,
     config: &Config,
     today: NaiveDate,
@@ -328,11 +347,6 @@ fn card_of(
     let person = notes.get(status.note)?.person.as_ref()?;
     let records = interactions.get(status.note)?;
     let past = &records[..records.partition_point(|r| r.date <= today)];
-    let owed = follow_ups
-        .iter()
-        .filter(|f| f.person_path == status.path)
-        .cloned()
-        .collect();
     Some(card::card(
         status,
         person,
@@ -341,6 +355,15 @@ fn card_of(
         today,
         config.upcoming_days,
     ))
+}
+
+/// The follow-ups owed to `person`.
+fn owed_to(follow_ups: &[FollowUp], person: &PersonStatus) -> Vec<FollowUp> {
+    follow_ups
+        .iter()
+        .filter(|f| f.person_path == person.path)
+        .cloned()
+        .collect()
 }
 
 /// The people to reach out to: hibernating, overdue or due soon, by score (days overdue

@@ -61,7 +61,7 @@ use crate::reconnects::Reconnects;
 use crate::status::Status;
 use crate::upcoming::UpcomingKind;
 use crate::week::Week;
-use crate::{Headline, Index, Suggestion};
+use crate::{Headline, Index, PersonView, Suggestion};
 
 /// How much of a recorded contact or task a shared output may show (rules 4 and 5 of
 /// [this module](self)).
@@ -524,6 +524,34 @@ fn person(p: &PersonStatus) -> SharedPerson<'_> {
     })
 }
 
+impl PersonView {
+    /// What an export may show of this person ([the rule](self)): nothing of a private
+    /// person; of anyone else, everything but the contacts and follow-ups that concern a
+    /// private person. A contact or follow-up recorded in a note that links a private
+    /// person stays, marked [`Exposure::WithoutNote`]: its writer leaves out where it is.
+    pub fn shared(&self) -> Option<PersonView> {
+        if self.person.private {
+            return None;
+        }
+        let shown = |exposure: Exposure| exposure != Exposure::Withheld;
+        let mut view = self.clone();
+        view.timeline.retain(|i| shown(i.exposure));
+        view.person.planned.retain(|i| shown(i.exposure));
+        view.person.last_interaction = view.person.last_interaction.filter(|i| shown(i.exposure));
+        view.person.last_topic = view.person.last_topic.filter(|i| shown(i.exposure));
+        view.card.follow_ups.retain(|f| shown(f.exposure));
+        view.card.milestone = view.card.milestone.filter(|m| shown(m.exposure));
+        let owed: Vec<Option<i64>> = view
+            .card
+            .follow_ups
+            .iter()
+            .map(|f| f.days_until_due)
+            .collect();
+        view.card.reasons = reasons_shown(&view.card.reasons, &owed, view.card.milestone.is_some());
+        Some(view)
+    }
+}
+
 /// Rules 1, 4 and 5 on a suggestion and its card.
 fn suggestion(s: &Suggestion) -> SharedSuggestion<'_> {
     let person = person(&s.person);
@@ -542,18 +570,8 @@ fn suggestion(s: &Suggestion) -> SharedSuggestion<'_> {
         .as_ref()
         .filter(|m| m.exposure != Exposure::Withheld)
         .map(|m| (m.date, m.summary.as_str()));
-    let reasons = card
-        .reasons
-        .iter()
-        .copied()
-        .filter(|r| match r {
-            Reason::FollowUp { days_until_due } => follow_ups
-                .iter()
-                .any(|f| f.days_until_due == Some(*days_until_due)),
-            Reason::Milestone { .. } => milestone.is_some(),
-            _ => true,
-        })
-        .collect();
+    let owed: Vec<Option<i64>> = follow_ups.iter().map(|f| f.days_until_due).collect();
+    let reasons = reasons_shown(&card.reasons, &owed, milestone.is_some());
     SharedSuggestion {
         person,
         card: Some(SharedCard {
@@ -565,6 +583,20 @@ fn suggestion(s: &Suggestion) -> SharedSuggestion<'_> {
             contact: &card.contact,
         }),
     }
+}
+
+/// The reasons whose facts are shown: a follow-up reason when a follow-up owed that soon
+/// is (`owed`: the shown ones' days until due), a milestone reason when the milestone is.
+fn reasons_shown(reasons: &[Reason], owed: &[Option<i64>], milestone: bool) -> Vec<Reason> {
+    reasons
+        .iter()
+        .copied()
+        .filter(|r| match r {
+            Reason::FollowUp { days_until_due } => owed.contains(&Some(*days_until_due)),
+            Reason::Milestone { .. } => milestone,
+            _ => true,
+        })
+        .collect()
 }
 
 fn shared_follow_up(f: &FollowUp) -> SharedFollowUp<'_> {

@@ -6,17 +6,24 @@
 //! override any of them. This crate knows templates and nothing about parsing or files.
 
 mod chart;
+mod content_line;
 pub mod draft;
+mod ics;
 mod json;
 pub mod links;
+mod model_json;
 mod templates;
 mod text;
+mod vcard;
 mod view;
 
 pub use draft::{Draft, DraftInput, DraftSettings, draft};
+pub use ics::{CalendarInput, calendar};
 pub use json::{DiagnosticJson, StatusJson, status_json};
 pub use links::{ContactLinks, contact_links};
+pub use model_json::{SCHEMA, model_json};
 pub use templates::{BUILTIN_TEMPLATES, Budget, RenderError, TemplateOverride, Templates, Watch};
+pub use vcard::vcards;
 pub use view::{DigestInput, HealthCounts};
 
 /// The digest as Markdown, linking people as `[[Name]]`, with every piece of note text

@@ -5,6 +5,7 @@ pub mod check;
 pub mod completions;
 pub mod digest;
 pub mod done;
+pub mod export;
 pub mod log;
 pub mod pause;
 pub mod snooze;
