@@ -588,7 +588,7 @@ fn suggestion<'a>(
         days_ago: p.days_since_contact,
         kind: p.last_kind.map(|k| markup.text(k)),
         summary: p.last_summary.map(|s| markup.text(s)),
-        source: p.last_source.map(source_name),
+        source: p.last_source.map(Source::as_str),
     });
     let contact = card.contact;
     let optional = |value: &'a Option<String>| value.as_deref().map(|v| markup.text(v));
@@ -777,18 +777,6 @@ fn reason_text(
     }
 }
 
-/// Where a contact was recorded, as the JSON names it.
-fn source_name(source: Source) -> &'static str {
-    match source {
-        Source::Log => "log",
-        Source::Note => "note",
-        Source::Journal => "journal",
-        Source::Task => "task",
-        Source::DailyLink => "daily_link",
-        Source::LastContact => "last_contact",
-    }
-}
-
 fn row<'a>(p: &SharedPerson<'a>, markup: Markup) -> PersonRow<'a> {
     match p {
         SharedPerson::Public(p) => PersonRow {
@@ -866,7 +854,7 @@ fn week_entry<'a>(e: &SharedContact<'a>, markup: Markup) -> WeekView<'a> {
         private: false,
         kind: e.kind.map(|k| markup.text(k)),
         summary: e.summary.map(|s| markup.text(s)),
-        source: source_name(e.source),
+        source: e.source.as_str(),
         path: e.place.map(|p| markup.text(p.path)),
     }
 }
