@@ -112,7 +112,7 @@ fn log_snooze_skip_quit_write_what_the_commands_write() {
     send(&mut p, "\r");
     expect(&mut p, &format!("Snoozed {second} until 2026-12-07 in "));
 
-    // 3: a log begun and cancelled writes nothing; then skip.
+    // 3: a log begun and cancelled writes nothing; then pause.
     let third = card(&mut p, 3);
     expect(&mut p, KEYS);
     send(&mut p, "l");
@@ -120,18 +120,24 @@ fn log_snooze_skip_quit_write_what_the_commands_write() {
     send(&mut p, "never mind\u{1b}");
     expect(&mut p, "(cancelled)");
     expect(&mut p, KEYS);
+    send(&mut p, "p");
+    expect(&mut p, &format!("Paused {third} in "));
+
+    // 4: skip.
+    let fourth = card(&mut p, 4);
+    expect(&mut p, KEYS);
     send(&mut p, "n");
     expect(&mut p, "skip");
 
-    // 4: quit.
-    let fourth = card(&mut p, 4);
+    // 5: quit.
+    card(&mut p, 5);
     expect(&mut p, KEYS);
     send(&mut p, "q");
-    let rest = expect(&mut p, "Reviewed 4 of ");
+    let rest = expect(&mut p, "Reviewed 5 of ");
     assert!(!rest.contains("vault:"), "no error: {rest}");
     let summary = as_written(&p.read_line().unwrap_or_else(|e| panic!("{e}")));
     assert!(
-        summary.ends_with(": logged 1, snoozed 1, skipped 1."),
+        summary.ends_with(": logged 1, snoozed 1, paused 1, skipped 1."),
         "{summary:?}"
     );
     assert_eq!(exit_code(&mut p), 0);
@@ -140,10 +146,15 @@ fn log_snooze_skip_quit_write_what_the_commands_write() {
     for args in [
         &["log", first.as_str(), "coffee at the station"][..],
         &["snooze", second.as_str(), "2w"],
+        &["pause", third.as_str()],
     ] {
         stdout_of_success(vault(&expected).args(args));
     }
-    assert_eq!(snapshot(&root), snapshot(&expected), "{third}, {fourth}");
+    assert_eq!(
+        snapshot(&root),
+        snapshot(&expected),
+        "{fourth} is unchanged"
+    );
     assert_ne!(snapshot(&root), snapshot(&scratch("example-vault").1));
 }
 
@@ -184,6 +195,34 @@ fn copy_puts_the_draft_on_the_clipboard_and_prints_it() {
     send(&mut p, "q");
     expect(&mut p, "copied 1.");
     assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
+fn a_refused_write_is_shown_and_the_review_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, root) = scratch("example-vault");
+    let mut p = review(&root, &[]);
+    let first = card(&mut p, 1);
+    // The user protects the note meanwhile: vault honours it, even for root.
+    let note = root.join(format!("People/{first}.md"));
+    let before = std::fs::read(&note).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o444))
+        .unwrap_or_else(|e| panic!("{e}"));
+    expect(&mut p, KEYS);
+    send(&mut p, "l");
+    expect(&mut p, "(Esc cancels): ");
+    send(&mut p, "\r");
+    expect(&mut p, "vault: ");
+    expect(&mut p, "nothing was written");
+    // Still on the same card: skip it, then quit.
+    expect(&mut p, KEYS);
+    send(&mut p, "n");
+    card(&mut p, 2);
+    expect(&mut p, KEYS);
+    send(&mut p, "q");
+    expect(&mut p, "refused 1.");
+    assert_eq!(exit_code(&mut p), 1);
+    assert_eq!(std::fs::read(&note).unwrap_or_default(), before);
 }
 
 #[test]

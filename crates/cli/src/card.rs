@@ -613,3 +613,87 @@ fn status_colour(status: Status) -> Style {
         Status::Snoozed | Status::Paused => Style::new().dimmed(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vault_index::Config;
+    use vault_notes::{Note, ReadOptions, parse_note};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+    }
+
+    fn notes() -> Vec<Note> {
+        [
+            (
+                "People/Ann Lee.md",
+                "---\nrelationship: friend\ninterests: [chess]\nboundaries: [her divorce]\nplace: the Oak\n---\n\
+                 - 2026-09-10 dinner: with Pat Quinn, about Pat's move\n\
+                 - 2026-09-01 coffee: the garden\n\
+                 - [ ] introduce Pat Quinn to Bo 📅 2026-11-20\n\
+                 - [ ] lend her the chess book 📅 2026-11-25\n",
+            ),
+            (
+                "People/Pat Quinn.md",
+                "---\nprivate: true\nrelationship: mentor\ninterests: [sailing]\n---\n\
+                 - 2026-09-01 coffee: the boat\n- [ ] send the chart 📅 2026-11-20\n",
+            ),
+        ]
+        .iter()
+        .map(|(path, text)| parse_note(path, text.as_bytes(), &ReadOptions::default()).note)
+        .collect()
+    }
+
+    fn facts(notes: &[Note], i: usize) -> DraftFacts {
+        let view = vault_index::person_view(notes, &Config::default(), today(), i)
+            .unwrap_or_else(|| panic!("note {i} is a person"));
+        draft_facts(&view, today())
+    }
+
+    #[test]
+    fn a_private_persons_draft_knows_their_name_and_status_only() {
+        let notes = notes();
+        let pat = facts(&notes, 1);
+        assert_eq!(pat.name, "Pat Quinn");
+        assert_eq!(pat.first_name, "Pat");
+        assert_eq!(pat.status, Status::Overdue);
+        let nothing = DraftFacts {
+            name: pat.name.clone(),
+            first_name: pat.first_name.clone(),
+            status: pat.status,
+            today: today(),
+            relationship: None,
+            last_contact: None,
+            last_kind: None,
+            last_topic: None,
+            interests: Vec::new(),
+            company: Vec::new(),
+            role: None,
+            owed: None,
+            birthday: None,
+            milestone: None,
+            place: None,
+            boundaries: Vec::new(),
+        };
+        assert_eq!(pat, nothing);
+    }
+
+    #[test]
+    fn lines_about_a_private_person_stay_out_of_a_draft() {
+        let notes = notes();
+        let ann = facts(&notes, 0);
+        assert_eq!(ann.relationship.as_deref(), Some("friend"));
+        assert_eq!(ann.last_contact, NaiveDate::from_ymd_opt(2026, 9, 10));
+        // The last contact's line names Pat: neither its kind nor its text, and no older
+        // topic in its place (it would not be the last one).
+        assert_eq!(ann.last_kind, None);
+        assert_eq!(ann.last_topic, None);
+        // The follow-up that names Pat is skipped for the next one.
+        assert_eq!(ann.owed.as_deref(), Some("lend her the chess book"));
+        assert_eq!(ann.interests, ["chess"]);
+        assert_eq!(ann.place.as_deref(), Some("the Oak"));
+        assert_eq!(ann.boundaries, ["her divorce"], "for the draft to keep out");
+        assert_eq!(ann.input().owed, Some("lend her the chess book"));
+    }
+}
