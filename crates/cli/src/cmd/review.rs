@@ -57,8 +57,10 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
             "vault review is interactive and needs a terminal for its input and output; for a script or a pipe, `vault show PERSON` prints one person's card and `vault status` who needs attention",
         ));
     }
-    let open = || Session::open(cli.vault.as_deref(), cli.today);
-    let mut session = open()?;
+    let mut session = Session::open(cli.vault.as_deref(), cli.today)?;
+    // The day stays the one the review began on, past midnight too.
+    let today = Some(session.today);
+    let open = || Session::open(cli.vault.as_deref(), today);
     let templates = draft_templates(&session)?;
     let queue = queue(&session);
     let term = Term::stdout();
