@@ -226,6 +226,18 @@ fn a_refused_write_is_shown_and_the_review_goes_on() {
 }
 
 #[test]
+fn nobody_to_review_says_so() {
+    let (_dir, root) =
+        crate::support::ann_vault("---\ncadence: monthly\n---\n- 2026-11-20 coffee\n");
+    let mut p = review(&root, &[]);
+    expect(
+        &mut p,
+        "Nobody to review: no suggestion this week, and nobody overdue or hibernating.",
+    );
+    assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
 fn review_refuses_without_a_terminal() {
     let (_dir, root) = scratch("example-vault");
     let before = snapshot(&root);
