@@ -19,6 +19,8 @@ mod logseq;
 mod names;
 mod privacy;
 mod readme;
+mod review;
+mod show;
 mod templates;
 mod terminal;
 mod write;

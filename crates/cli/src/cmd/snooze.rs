@@ -8,7 +8,7 @@ use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::plain_argument;
 use crate::session::Session;
-use crate::write::{Proposal, edit_note};
+use crate::write::{Outcome, Proposal, edit_note};
 
 /// Arguments of `vault snooze`.
 #[derive(Debug, clap::Args)]
@@ -26,6 +26,11 @@ pub struct Args {
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     plain_argument("PERSON", &args.person)?;
     let session = Session::open(cli.vault.as_deref(), cli.today)?;
+    write(&session, args)?.print()
+}
+
+/// The write `vault snooze` makes, in a vault already read (`vault review` makes it too).
+pub fn write(session: &Session, args: &Args) -> Result<Outcome, Exit> {
     let until = vault_notes::parse_date(&args.until)
         .or_else(|| {
             vault_notes::parse_cadence(&args.until)
@@ -61,6 +66,5 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             },
             summary: format!("Snoozed {name} until {until} in {}", note.path),
         })
-    })?
-    .print()
+    })
 }
