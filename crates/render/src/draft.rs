@@ -421,22 +421,23 @@ pub fn draft(
         when: when(day, today),
         days: (today - day).num_days(),
     });
-    let (activity, subject) = match kind.and_then(|k| k.again.map(|a| (a, k.subject))) {
-        Some((again, subject)) => (again, Some(subject)),
-        None => default_activity(tone, &clear),
-    };
-    let in_person = kind.is_none_or(|k| k.in_person) && !activity.contains("call");
+    // Where you usually meet, when it reads as a place and no boundary rules it out.
+    let usual_place = input
+        .place
+        .and_then(|p| place(p, input.name, input.first_name))
+        .filter(|p| clear(p));
+    let (activity, subject, in_person) =
+        match kind.and_then(|k| k.again.map(|a| (a, k.subject, k.in_person))) {
+            Some((again, subject, in_person)) => (again, Some(subject), in_person),
+            None => default_activity(tone, &clear, usual_place.is_some()),
+        };
     let day = proposed_day(today, &settings.days);
     let proposal = Proposal {
         activity,
         subject,
         day: day.map(day_words),
         week: day.and_then(|d| week_of(d, today)),
-        place: input
-            .place
-            .filter(|_| in_person)
-            .and_then(|p| place(p, input.name, input.first_name))
-            .filter(|p| clear(p)),
+        place: usual_place.filter(|_| in_person),
     };
     let sign_off = settings
         .sign_off
@@ -488,29 +489,36 @@ pub fn draft(
     Ok(Draft { subject, body })
 }
 
-/// A coffee or a call, by tone, that no boundary rules out; and its name in a subject.
+/// What to propose when the last contact does not say: a coffee or a call by tone (a
+/// coffee where you usually meet, when you have a place), the first that no boundary
+/// rules out; with its name in a subject line, and whether it happens at a place.
 fn default_activity(
     tone: Tone,
     clear: &impl Fn(&str) -> bool,
-) -> (&'static str, Option<&'static str>) {
-    let choices: &[(&str, Option<&str>)] = match tone {
-        Tone::Formal => &[("a short call", None), ("a catch-up", None)],
+    has_place: bool,
+) -> (&'static str, Option<&'static str>, bool) {
+    let at_the_place: &[(&str, Option<&str>, bool)] = if has_place {
+        &[("a coffee", Some("Coffee"), true)]
+    } else {
+        &[]
+    };
+    let by_tone: &[(&str, Option<&str>, bool)] = match tone {
+        Tone::Formal => &[("a short call", None, false)],
         Tone::Neutral => &[
-            ("a coffee or a quick call", Some("Coffee or a call")),
-            ("a quick call", Some("A call")),
-            ("a catch-up", None),
+            ("a coffee or a quick call", Some("Coffee or a call"), false),
+            ("a quick call", Some("A call"), false),
         ],
         Tone::Casual => &[
-            ("a coffee", Some("Coffee")),
-            ("a call", Some("A call")),
-            ("a catch-up", None),
+            ("a coffee", Some("Coffee"), true),
+            ("a call", Some("A call"), false),
         ],
     };
-    choices
+    at_the_place
         .iter()
+        .chain(by_tone)
         .copied()
-        .find(|(activity, _)| clear(activity))
-        .unwrap_or(("a catch-up", None))
+        .find(|(activity, _, _)| clear(activity))
+        .unwrap_or(("a catch-up", None, false))
 }
 
 /// When `day` was, seen from `today`, in words that fit "since our coffee …" and
@@ -919,6 +927,35 @@ mod tests {
         assert_eq!(greeting_name("\"Bob"), None);
         assert_eq!(greeting_name(""), None);
         assert_eq!(greeting_name(&"x".repeat(41)), None);
+    }
+
+    #[test]
+    fn the_readme_names_every_tone_and_kind() {
+        let readme = include_str!("../../../README.md");
+        let section = readme
+            .split("\n### Drafts\n")
+            .nth(1)
+            .and_then(|s| s.split("\n### ").next())
+            .unwrap_or_default();
+        let named = |word: &str| {
+            section.match_indices(word).any(|(at, _)| {
+                let before = section.get(..at).and_then(|s| s.chars().next_back());
+                let after = section
+                    .get(at + word.len()..)
+                    .and_then(|s| s.chars().next());
+                let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                apart(before) && apart(after)
+            })
+        };
+        for relationship in FORMAL_RELATIONSHIPS.iter().chain(CASUAL_RELATIONSHIPS) {
+            assert!(named(relationship), "README: {relationship}");
+        }
+        for kind in KINDS {
+            assert!(
+                kind.words.first().is_some_and(|w| named(w)),
+                "README: {kind:?}"
+            );
+        }
     }
 
     #[test]

@@ -650,6 +650,19 @@ fn cases() -> Vec<Case> {
             p.place = Some("her office".into())
         })
         .never(&["office"]),
+        case("a place and no kind", |p| {
+            p.place = Some("Coffee Café".into());
+            p.last_kind = None;
+            p.relationship = Some("mentor".into());
+        })
+        .says(&["Would you have time for a coffee on Wednesday the 25th at Coffee Café?"]),
+        case("a place, no kind and no coffee", |p| {
+            p.place = Some("Coffee Café".into());
+            p.last_kind = None;
+            p.boundaries = vec!["coffee".into()];
+        })
+        .says(&["a quick call on Wednesday the 25th?"])
+        .never(&["Café"]),
         case("a place for a call", |p| {
             p.place = Some("Coffee Café".into());
             p.last_kind = Some("zoom".into());
