@@ -382,7 +382,7 @@ struct BirthdayNear {
 }
 
 /// The notes' text as written, for a vault's own templates: the built-ins use none of
-/// it but the name. A value that mentions a boundary is left out.
+/// it. A value that mentions a boundary is left out.
 #[derive(Debug, Serialize)]
 struct Written {
     relationship: Option<String>,
