@@ -20,6 +20,7 @@ mod privacy;
 mod readme;
 mod templates;
 mod terminal;
+mod when;
 mod write;
 mod write_corpora;
 mod write_guard;
