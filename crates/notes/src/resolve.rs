@@ -341,13 +341,16 @@ impl Resolver {
         best_first(notes, &mut close)
     }
 
-    /// The name keys person `i` goes by: display name, aliases and file name. `None` for a
-    /// note that is not a person.
+    /// The name keys person `i` goes by: display name, aliases and file name (not for a
+    /// Logseq page, whose file name spells its page name in code: `people___ada`).
+    /// `None` for a note that is not a person.
     fn names_of(&self, notes: &[Note], i: usize) -> Option<Vec<String>> {
-        let person = notes.get(i)?.person.as_deref()?;
+        let note = notes.get(i)?;
+        let person = note.person.as_deref()?;
         let stem = self
             .paths
             .get(i)
+            .filter(|_| note.page.is_none())
             .map(|path| path.rsplit('/').next().unwrap_or(path).trim().to_owned());
         let mut names: Vec<String> = std::iter::once(&person.name)
             .chain(&person.aliases)
@@ -655,6 +658,10 @@ mod tests {
             PersonMatch::One(0)
         );
         assert_eq!(r.person(&notes, "margaret hamilton"), PersonMatch::One(0));
+        assert_eq!(r.person(&notes, "Hamilton"), PersonMatch::One(0));
+        assert_eq!(r.person(&notes, "Countess"), PersonMatch::One(2));
+        // `people___` is how the file name spells a namespace, not a word of a name.
+        assert_eq!(r.person(&notes, "people"), PersonMatch::Unknown(vec![]));
         // Outside a graph the file name is the name.
         let plain = parse_note(
             "pages/people___Margaret Hamilton.md",
