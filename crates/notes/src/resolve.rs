@@ -859,6 +859,85 @@ mod tests {
         assert_eq!(person("Xavier"), PersonMatch::Unknown(vec![]));
     }
 
+    /// Names from a small alphabet that mixes ASCII, accents composed and decomposed,
+    /// CJK, emoji, separators and invisible characters, so that names often share words
+    /// and prefixes.
+    fn name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "sa",
+            "m",
+            "lee",
+            "Jo",
+            "é",
+            "e\u{301}",
+            "李",
+            "👩\u{200d}👧",
+            " ",
+            "-",
+            "'",
+            "\u{200b}",
+            "Ω",
+            "ß",
+            "İ",
+        ]);
+        prop::collection::vec(piece, 1..6).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Whatever is asked, the answer is about people, without repeats; a person's own
+        /// path always names them, and their own name names them or lists them.
+        #[test]
+        fn answers_name_people(
+            names in proptest::collection::vec(name(), 1..6),
+            query in name(),
+        ) {
+            let files: Vec<(String, String)> = names
+                .iter()
+                .enumerate()
+                .map(|(n, name)| {
+                    let yaml_name = name.replace('\\', "\\\\").replace('"', "\\\"");
+                    (format!("People/p{n}.md"), format!("---\nname: \"{yaml_name}\"\n---\n"))
+                })
+                .chain([("Notes/Other.md".to_owned(), String::new())])
+                .collect();
+            let borrowed: Vec<(&str, &str)> =
+                files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+            let notes = notes(&borrowed);
+            let r = Resolver::new(&notes);
+            let found = match r.person(&notes, &query) {
+                PersonMatch::One(i) => vec![i],
+                PersonMatch::Several(several) => {
+                    proptest::prop_assert!(several.len() > 1);
+                    several
+                }
+                PersonMatch::Unknown(close) => close,
+            };
+            let mut unique = found.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            proptest::prop_assert_eq!(unique.len(), found.len());
+            proptest::prop_assert!(found.iter().all(|&i| is_person(&notes, i)));
+            for (i, (path, _)) in files.iter().enumerate().take(names.len()) {
+                proptest::prop_assert_eq!(r.person(&notes, path), PersonMatch::One(i));
+                // The generated name is what was read (a blank one falls back to `p0`).
+                if !names[i].trim().is_empty() {
+                    proptest::prop_assert_eq!(notes[i].display_name(), names[i].trim());
+                }
+                let by_name = r.person(&notes, notes[i].display_name());
+                let named = match by_name {
+                    PersonMatch::One(j) => j == i,
+                    PersonMatch::Several(several) => several.contains(&i),
+                    // A name of nothing but invisible characters and spaces names nobody.
+                    PersonMatch::Unknown(_) => Resolver::name_key(notes[i].display_name()).is_empty(),
+                };
+                proptest::prop_assert!(named, "{:?}", notes[i].display_name());
+            }
+        }
+    }
+
     #[test]
     fn people_go_by_name_file_name_or_alias() {
         let notes = notes(&[

@@ -78,6 +78,21 @@ mod tests {
         assert_eq!(edit_distance("👨‍👩‍👧", "👨‍👩‍👦"), 1);
     }
 
+    proptest::proptest! {
+        /// The distance is a distance: zero only between equal names, the same both ways,
+        /// at least the difference in length and at most the longer length; `within`
+        /// agrees with it.
+        #[test]
+        fn is_a_distance(a in "[ab é李\u{301}]{0,8}", b in "[ab é李\u{301}]{0,8}", limit in 0usize..4) {
+            let d = edit_distance(&a, &b);
+            let (la, lb) = (a.chars().count(), b.chars().count());
+            proptest::prop_assert_eq!(d == 0, a == b);
+            proptest::prop_assert_eq!(d, edit_distance(&b, &a));
+            proptest::prop_assert!(la.abs_diff(lb) <= d && d <= la.max(lb));
+            proptest::prop_assert_eq!(within(&a, &b, limit), (d <= limit).then_some(d));
+        }
+    }
+
     #[test]
     fn limits() {
         assert_eq!(within("sharn", "sharon", 2), Some(1));
