@@ -325,8 +325,8 @@ impl Resolver {
     }
 
     /// The people whose names a typo of `wanted` (a name key that names nobody) could come
-    /// from: within [`similar::typo_limit`] edits of a name, a word of a name, or (for
-    /// several words) with a word within that of one of theirs. Closest first, then by name.
+    /// from ([`typo_distance`]): the closest, and those one edit further, closest first,
+    /// then by name.
     fn close_names(&self, notes: &[Note], wanted: &str) -> Vec<usize> {
         let mut close: Vec<(Closeness, usize)> = (0..notes.len())
             .filter_map(|i| {
@@ -338,6 +338,12 @@ impl Resolver {
                 Some((Closeness::Typo(distance), i))
             })
             .collect();
+        // The closest names, and those one edit further: not every name that shares a word.
+        let closest = close.iter().map(|(c, _)| *c).min();
+        close.retain(|(c, _)| match (c, closest) {
+            (Closeness::Typo(d), Some(Closeness::Typo(best))) => *d <= best + 1,
+            _ => true,
+        });
         best_first(notes, &mut close)
     }
 
@@ -489,19 +495,36 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many edits `wanted` is from `name` (both name keys), when few enough to be a typo
-/// of it: of the name whole, of one of its words, or (a query of several words) of one
-/// query word from one name word.
+/// of it: of the name whole, or of one of its words; for a query of several words, also
+/// word by word, the edits of each word added up (a word that is no typo of any of theirs
+/// counts as one edit more than a typo may have), when at least one word is a typo of one
+/// of theirs. So `Abdl Kowalsky` is closer to Abdul Kowalski (1 + 1) than to Abdul Ivanova
+/// (1 + 3).
 fn typo_distance(name: &str, wanted: &str) -> Option<usize> {
     let limit = similar::typo_limit(wanted.chars().count());
     let whole = std::iter::once(name)
         .chain(words(name))
-        .filter_map(|candidate| similar::within(wanted, candidate, limit));
-    let several_words = words(wanted).nth(1).is_some();
-    let by_word = words(wanted).filter(|_| several_words).flat_map(|typed| {
-        let limit = similar::typo_limit(typed.chars().count());
-        words(name).filter_map(move |word| similar::within(typed, word, limit))
-    });
-    whole.chain(by_word).min()
+        .filter_map(|candidate| similar::within(wanted, candidate, limit))
+        .min();
+    if words(wanted).nth(1).is_none() {
+        return whole;
+    }
+    let mut any = false;
+    let by_word: usize = words(wanted)
+        .map(|typed| {
+            let limit = similar::typo_limit(typed.chars().count());
+            let best = words(name)
+                .filter_map(|word| similar::within(typed, word, limit))
+                .min();
+            any |= best.is_some();
+            best.unwrap_or(limit + 1)
+        })
+        .sum();
+    match (whole, any) {
+        (Some(whole), true) => Some(whole.min(by_word)),
+        (whole, false) => whole,
+        (None, true) => Some(by_word),
+    }
 }
 
 fn is_person(notes: &[Note], i: usize) -> bool {
@@ -842,8 +865,8 @@ mod tests {
         assert_eq!(person("Shannn"), PersonMatch::Unknown(vec![1, 0]));
         assert_eq!(person("Natarjan"), PersonMatch::Unknown(vec![2]));
         assert_eq!(person("Prya Natarajan"), PersonMatch::Unknown(vec![2]));
-        // A shared word, then a word two edits away.
-        assert_eq!(person("Sharon Smith"), PersonMatch::Unknown(vec![0, 1]));
+        // A shared word (0 + 3 for `Smith`); Shannon is two edits further (2 + 3).
+        assert_eq!(person("Sharon Smith"), PersonMatch::Unknown(vec![0]));
         // Characters, not bytes, and no accent folding: `Zoe` is a typo of `Zoë`.
         assert_eq!(person("Zoe"), PersonMatch::Unknown(vec![3]));
         assert_eq!(person("Aberg"), PersonMatch::Unknown(vec![3]));
@@ -854,6 +877,21 @@ mod tests {
             PersonMatch::Unknown(vec![]),
             "two characters: exact only"
         );
+        // Word by word, the edits add up: both words close beats one word exact.
+        let notes = self::notes(&[
+            ("People/Abdul Ivanova.md", ""),
+            ("People/Aditi Kowalski.md", ""),
+            ("People/Abdul Kowalski.md", ""),
+            ("People/Abdul Jansen.md", ""),
+        ]);
+        let r = Resolver::new(&notes);
+        let person = |query: &str| r.person(&notes, query);
+        // Abdul Kowalski 1 + 1; Aditi Kowalski 2 (no typo of Abdl) + 1, one edit further;
+        // Abdul Ivanova 1 + 3 (no typo of Kowalsky), too far.
+        assert_eq!(person("Abdl Kowalsky"), PersonMatch::Unknown(vec![2, 1]));
+        assert_eq!(person("Abdul Kowalsky"), PersonMatch::Unknown(vec![2]));
+        // `Abdul Smith`: each Abdul is 0 + 3 away, Aditi Kowalski 3 + 3: too far.
+        assert_eq!(person("Abdul Smith"), PersonMatch::Unknown(vec![0, 3, 2]));
         // Short queries are not typos of every short name.
         assert_eq!(person("Al"), PersonMatch::Unknown(vec![]));
         assert_eq!(person("Xavier"), PersonMatch::Unknown(vec![]));
