@@ -35,13 +35,15 @@ pub fn find_person<'a>(
             } else if close.is_empty() {
                 "; `vault status --all` lists everyone, `vault add` creates a person".to_owned()
             } else {
-                format!("; did you mean: {}?", listed(notes, &close, "or"))
+                // Suggestions are the closest few; how many more is no help.
+                let closest = close.get(..SUGGESTED).unwrap_or(&close);
+                format!("; did you mean: {}?", listed(notes, closest))
             };
             Err(Exit::failure(format!("no person named `{query}`{hint}")))
         }
         PersonMatch::Several(several) => Err(Exit::failure(format!(
             "`{query}` could be {}; type more of the name, or give the note's path to pick one",
-            listed(notes, &several, "or")
+            listed(notes, &several)
         ))),
     }
 }
@@ -49,9 +51,12 @@ pub fn find_person<'a>(
 /// At most this many candidates are named in a message; the rest are counted.
 const LISTED: usize = 8;
 
+/// At most this many names are suggested for a typo.
+const SUGGESTED: usize = 5;
+
 /// "A (a.md), B (b.md) or C (c.md)", in the order given, the first [`LISTED`] of them and
 /// how many more.
-fn listed(notes: &[Note], candidates: &[usize], last_joint: &str) -> String {
+fn listed(notes: &[Note], candidates: &[usize]) -> String {
     let shown: Vec<String> = candidates
         .iter()
         .filter_map(|&i| notes.get(i))
@@ -62,8 +67,8 @@ fn listed(notes: &[Note], candidates: &[usize], last_joint: &str) -> String {
     match (shown.split_last(), more) {
         (None, _) => String::new(),
         (Some((only, [])), 0) => only.clone(),
-        (Some((last, rest)), 0) => format!("{} {last_joint} {last}", rest.join(", ")),
-        (Some(_), more) => format!("{}, {last_joint} {more} more", shown.join(", ")),
+        (Some((last, rest)), 0) => format!("{} or {last}", rest.join(", ")),
+        (Some(_), more) => format!("{}, or {more} more", shown.join(", ")),
     }
 }
 
@@ -179,6 +184,23 @@ mod tests {
         assert_eq!(
             find_person(&notes, "Sharon").map(|n| n.path.as_str()).ok(),
             Some("People/Sharon Lee.md")
+        );
+    }
+
+    #[test]
+    fn typos_suggest_the_closest_few() {
+        let notes: Vec<Note> = (0..7)
+            .map(|n| {
+                let path = format!("People/Kim Park{n}.md");
+                parse_note(&path, b"", &ReadOptions::default()).note
+            })
+            .collect();
+        let err = find_person(&notes, "Kym Parc").expect_err("a typo");
+        assert_eq!(
+            err.message,
+            "no person named `Kym Parc`; did you mean: Kim Park0 (People/Kim Park0.md), \
+             Kim Park1 (People/Kim Park1.md), Kim Park2 (People/Kim Park2.md), \
+             Kim Park3 (People/Kim Park3.md) or Kim Park4 (People/Kim Park4.md)?"
         );
     }
 
