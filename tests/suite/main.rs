@@ -23,6 +23,7 @@ mod review;
 mod show;
 mod templates;
 mod terminal;
+mod when;
 mod write;
 mod write_corpora;
 mod write_guard;

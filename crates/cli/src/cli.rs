@@ -87,11 +87,9 @@ pub enum Command {
     Man,
 }
 
-/// Parses `--today`.
+/// Parses `--today` ([`crate::when::parse_day`]).
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    vault_notes::parse_date(text)
-        .filter(|_| text.trim().len() == 10)
-        .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    crate::when::parse_day(text)
 }
 
 #[cfg(test)]
