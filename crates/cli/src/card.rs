@@ -81,6 +81,8 @@ pub struct DraftFacts {
     birthday: Option<ComingBirthday>,
     milestone: Option<String>,
     place: Option<String>,
+    planned: Option<NaiveDate>,
+    planned_kind: Option<String>,
     boundaries: Vec<String>,
     today: NaiveDate,
 }
@@ -103,6 +105,8 @@ impl DraftFacts {
             birthday: self.birthday,
             milestone: self.milestone.as_deref(),
             place: self.place.as_deref(),
+            planned: self.planned,
+            planned_kind: self.planned_kind.as_deref(),
             boundaries: &self.boundaries,
             today: self.today,
         }
@@ -130,6 +134,8 @@ pub fn draft_facts(view: &PersonView, today: NaiveDate) -> DraftFacts {
         birthday: None,
         milestone: None,
         place: None,
+        planned: None,
+        planned_kind: None,
         boundaries: Vec::new(),
         today,
     };
@@ -165,6 +171,10 @@ pub fn draft_facts(view: &PersonView, today: NaiveDate) -> DraftFacts {
         .filter(shown)
         .map(|m| m.summary.clone());
     facts.place = card.contact.place.clone();
+    if let Some(next) = p.planned.first() {
+        facts.planned = Some(next.date);
+        facts.planned_kind = Some(next).filter(shown).and_then(|i| i.kind.clone());
+    }
     facts.boundaries = card.boundaries.clone();
     facts
 }
@@ -674,6 +684,8 @@ mod tests {
             birthday: None,
             milestone: None,
             place: None,
+            planned: None,
+            planned_kind: None,
             boundaries: Vec::new(),
         };
         assert_eq!(pat, nothing);

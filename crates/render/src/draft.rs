@@ -64,6 +64,10 @@ pub struct DraftInput<'a> {
     pub milestone: Option<&'a str>,
     /// Where you usually meet.
     pub place: Option<&'a str>,
+    /// The next contact already planned (a log line dated after today), and its kind.
+    pub planned: Option<NaiveDate>,
+    /// The kind of that planned contact (`lunch`), as written.
+    pub planned_kind: Option<&'a str>,
     /// What not to bring up: never in the message.
     pub boundaries: &'a [String],
     /// The day the draft is written.
@@ -336,6 +340,8 @@ struct Context {
     status: &'static str,
     last: Option<Last>,
     proposal: Proposal,
+    /// A contact already planned in the coming weeks: then nothing is proposed.
+    planned: Option<PlannedNear>,
     /// Whether a follow-up is owed to them.
     owed: bool,
     /// Whether they had a milestone lately.
@@ -371,6 +377,18 @@ struct Proposal {
     /// Where, when the person's `place` reads as a place and the activity has one.
     place: Option<String>,
 }
+
+/// A contact planned in the coming weeks.
+#[derive(Debug, Serialize)]
+struct PlannedNear {
+    /// What it is ("lunch"), when the kind is one of [`KINDS`].
+    noun: Option<&'static str>,
+    /// "tomorrow", "on Thursday", "next week", "on 3 December".
+    when: String,
+}
+
+/// How far ahead a planned contact makes a proposal unneeded.
+const PLANNED_DAYS: i64 = 30;
 
 /// A birthday near today.
 #[derive(Debug, Serialize)]
@@ -453,6 +471,17 @@ pub fn draft(
         status: input.status.as_str(),
         last,
         proposal,
+        planned: input.planned.and_then(|date| {
+            planned_near(
+                date,
+                today,
+                input
+                    .planned_kind
+                    .and_then(kind_of)
+                    .map(|k| k.noun)
+                    .filter(|n| clear(n)),
+            )
+        }),
         owed: input.owed.is_some_and(|o| !o.trim().is_empty()),
         milestone: input.milestone.is_some_and(|m| !m.trim().is_empty()),
         birthday: input.birthday.and_then(|b| birthday_near(b, today)),
@@ -621,6 +650,27 @@ fn week_of(day: NaiveDate, today: NaiveDate) -> Option<&'static str> {
 /// A birthday near today, in words: within six days either side, or in the coming
 /// week (ISO weeks: "next week"); `None` further away ("happy early birthday" a
 /// fortnight ahead reads oddly).
+/// A contact planned after `today` and within [`PLANNED_DAYS`], in the draft's words.
+fn planned_near(
+    date: NaiveDate,
+    today: NaiveDate,
+    noun: Option<&'static str>,
+) -> Option<PlannedNear> {
+    let in_days = (date - today).num_days();
+    let week = |d: NaiveDate| (d.iso_week().year(), d.iso_week().week());
+    let next_week = today
+        .checked_add_days(Days::new(7))
+        .is_some_and(|d| week(d) == week(date));
+    let when = match in_days {
+        1 => "tomorrow".to_owned(),
+        2..=6 => format!("on {}", weekday_name(date.weekday())),
+        7..=13 if next_week => "next week".to_owned(),
+        7..=PLANNED_DAYS => format!("on {} {}", date.day(), month_name(date.month())),
+        _ => return None,
+    };
+    Some(PlannedNear { noun, when })
+}
+
 fn birthday_near(birthday: ComingBirthday, today: NaiveDate) -> Option<BirthdayNear> {
     let in_days = birthday.in_days;
     let weekday = weekday_name(birthday.date.weekday());

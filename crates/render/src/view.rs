@@ -572,6 +572,8 @@ fn suggestion<'a>(
         birthday: card.birthday,
         milestone: card.milestone.map(|(_, m)| m),
         place: card.contact.place.as_deref(),
+        planned: p.next_planned.map(|(date, _)| date),
+        planned_kind: p.next_planned.and_then(|(_, kind)| kind),
         boundaries: card.boundaries,
         today: input.index.today,
     };

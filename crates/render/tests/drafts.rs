@@ -40,6 +40,8 @@ struct Person {
     birthday: Option<i64>,
     milestone: Option<String>,
     place: Option<String>,
+    /// Days from today to a planned contact, and its kind.
+    planned: Option<(i64, Option<String>)>,
     boundaries: Vec<String>,
     today: NaiveDate,
 }
@@ -74,6 +76,11 @@ impl Person {
             }),
             milestone: self.milestone.as_deref(),
             place: self.place.as_deref(),
+            planned: self
+                .planned
+                .as_ref()
+                .and_then(|(days, _)| self.today.checked_add_days(Days::new(days.unsigned_abs()))),
+            planned_kind: self.planned.as_ref().and_then(|(_, kind)| kind.as_deref()),
             boundaries: &self.boundaries,
             today: self.today,
         }
@@ -97,6 +104,7 @@ fn sharon() -> Person {
         birthday: None,
         milestone: None,
         place: None,
+        planned: None,
         boundaries: Vec::new(),
         today: day("2026-11-23"),
     }
@@ -531,6 +539,28 @@ fn cases() -> Vec<Case> {
         })
         .says(&["Hi Sharon,", "Best,"]),
         case("no relationship", |p| p.relationship = None).says(&["Best,"]),
+        // A contact already planned: looked forward to, not proposed again.
+        case("a lunch planned on Thursday", |p| {
+            p.planned = Some((3, Some("lunch".into())));
+        })
+        .says(&["Looking forward to our lunch on Thursday."])
+        .never(&["Would you be up for", "Wednesday the 25th"]),
+        case("a planned contact of no known kind, next week", |p| {
+            p.planned = Some((8, Some("offsite prep".into())));
+            p.relationship = Some("friend".into());
+        })
+        .says(&["Can't wait for catching up next week!"])
+        .never(&["offsite", "Up for"]),
+        case("a call planned for a mentor in three weeks", |p| {
+            p.planned = Some((21, Some("call".into())));
+            p.relationship = Some("mentor".into());
+        })
+        .says(&["I look forward to our call on 14 December."]),
+        case("a plan too far ahead to mention", |p| {
+            p.planned = Some((35, Some("dinner".into())));
+        })
+        .says(&["Would you be up for"])
+        .never(&["dinner", "Looking forward"]),
         // What is owed, never in its own words.
         case("owed, with her", |p| {
             p.owed = Some("send her the deck".into())
@@ -541,7 +571,7 @@ fn cases() -> Vec<Case> {
             p.owed = Some("intro him to Dana".into());
             p.relationship = Some("mentor".into());
         })
-        .says(&["I also haven't forgotten what I promised you"])
+        .says(&["I haven't forgotten what I promised you, and I'll follow up"])
         .never(&["Dana"]),
         case("owed, with them and their", |p| {
             p.owed = Some("ask them about their move".into());
@@ -939,11 +969,13 @@ fn person() -> impl Strategy<Value = Person> {
         prop::collection::vec(field(), 0..3),
         a_day(),
     );
-    (names, last, more).prop_map(
+    let planned = prop::option::of((0i64..40, prop::option::of(field())));
+    (names, last, more, planned).prop_map(
         |(
             (name, first_name, relationship, status),
             (last_contact, last_kind, last_topic, interests, company, role),
             (owed, birthday, milestone, place, boundaries, today),
+            planned,
         )| Person {
             name,
             first_name,
@@ -959,6 +991,7 @@ fn person() -> impl Strategy<Value = Person> {
             birthday,
             milestone,
             place,
+            planned,
             // A boundary that is the person's own name, or the user's, cannot be kept
             // out of the greeting or the sign-off, nor a word of the closing; those
             // are left out of the property.
@@ -1063,6 +1096,10 @@ fn example_vault_people() -> Vec<(String, Option<Person>)> {
             birthday: view.card.birthday.map(|b| b.in_days),
             milestone: view.card.milestone.as_ref().map(|m| m.summary.clone()),
             place: view.card.contact.place.clone(),
+            planned: p
+                .planned
+                .first()
+                .map(|i| ((i.date - today).num_days(), i.kind.clone())),
             boundaries: view.card.boundaries.clone(),
             today,
         };
