@@ -227,7 +227,11 @@ pub fn card_text(
     }
     out.push_str(&format!(
         "{title}  {}",
-        paint(p.status.as_str(), status_colour(p.status), color)
+        paint(
+            p.status.as_str(),
+            crate::cmd::status::colour(p.status),
+            color
+        )
     ));
     if p.private {
         out.push_str(&format!("  {}", dim("(private)")));
@@ -609,19 +613,6 @@ fn list(items: &[String]) -> String {
 
 fn red() -> Style {
     Style::new().fg_color(Some(AnsiColor::Red.into()))
-}
-
-/// The colours of `vault status`'s table, for the same statuses.
-fn status_colour(status: Status) -> Style {
-    let fg = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
-    match status {
-        Status::Hibernating => fg(AnsiColor::Magenta).bold(),
-        Status::Overdue => fg(AnsiColor::Red).bold(),
-        Status::DueSoon => fg(AnsiColor::Yellow),
-        Status::NoContact => fg(AnsiColor::Cyan),
-        Status::Ok => fg(AnsiColor::Green),
-        Status::Snoozed | Status::Paused => Style::new().dimmed(),
-    }
 }
 
 #[cfg(test)]

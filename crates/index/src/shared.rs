@@ -279,6 +279,9 @@ pub struct Shared<'a> {
 
 /// A person as a shared output may show them.
 #[derive(Debug, Clone, Copy, PartialEq)]
+// Copied by value through the renderers, and made once per person per render: boxing the
+// larger variant would cost an allocation each for nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum SharedPerson<'a> {
     /// Not private: what their note says, but for lines about a private person.
     Public(PublicPerson<'a>),

@@ -51,7 +51,8 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     print(&text).map_err(|e| Exit::failure(format!("cannot write output: {e}")))
 }
 
-fn colour(status: Status) -> Style {
+/// The colour of a status, in the table and on a card.
+pub(crate) fn colour(status: Status) -> Style {
     let fg = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
     match status {
         Status::Hibernating => fg(AnsiColor::Magenta).bold(),
