@@ -32,9 +32,9 @@ fn sharons_card_brings_her_reasons_together() {
     assert_eq!(
         section(&text, "Why now"),
         [
-            "  overdue by 19 days: last contact 49 days ago, cadence 30 days",
-            "  birthday in 9 days (2026-12-02), turns 42",
-            "  a follow-up you owe, 3 days overdue: send her the incident-review template",
+            "  overdue by 19 days (last contact 49 days ago, cadence 30 days)",
+            "  🎂 birthday in 9 days (turns 42)",
+            "  you owe Sharon: send her the incident-review template (due 2026-11-20, 3 days overdue)",
         ],
         "{text}"
     );
@@ -173,8 +173,8 @@ fn show_json_is_the_card_as_data() {
     assert_eq!(kinds, ["overdue", "birthday", "follow-up"]);
     assert_eq!(json["reasons"][1]["in_days"], 9);
     assert_eq!(
-        json["reasons"][1]["text"],
-        "birthday in 9 days (2026-12-02), turns 42"
+        json["reasons"][1]["text"], "🎂 birthday in 9 days (turns 42)",
+        "the same words as the digest's card"
     );
     assert_eq!(json["last_contact"]["date"], "2026-10-05");
     assert_eq!(json["last_contact"]["source"], "journal");

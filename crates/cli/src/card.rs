@@ -449,76 +449,25 @@ pub fn card_text(
     out
 }
 
-/// One reason, worded.
+/// One reason, worded as the digest words it (the user's own terminal: every fact).
 pub fn reason_text(reason: &Reason, view: &PersonView) -> String {
-    match *reason {
-        Reason::Hibernating {
-            days_since_contact,
-            cadence_days,
-        } => format!(
-            "hibernating: no contact for {}, more than twice the cadence of {}",
-            days(days_since_contact),
-            days(i64::from(cadence_days))
-        ),
-        Reason::Overdue {
-            days_overdue,
-            days_since_contact,
-            cadence_days,
-        } => format!(
-            "overdue by {}: last contact {} ago, cadence {}",
-            days(days_overdue),
-            days(days_since_contact),
-            days(i64::from(cadence_days))
-        ),
-        Reason::DueSoon {
-            in_days,
-            cadence_days,
-        } => format!(
-            "{}, cadence {}",
-            due(in_days),
-            days(i64::from(cadence_days))
-        ),
-        Reason::NoContact => "no contact on record yet".to_owned(),
-        Reason::Birthday { in_days, turns } => {
-            let date = view
-                .card
-                .birthday
-                .map_or_else(String::new, |b| format!(" ({})", b.date));
-            let turns = turns.map_or_else(String::new, |t| format!(", turns {t}"));
-            format!("birthday {}{date}{turns}", when(in_days))
-        }
-        Reason::FollowUp { days_until_due } => {
-            let text = view
-                .card
-                .follow_ups
-                .iter()
-                .find(|f| f.days_until_due == Some(days_until_due))
-                .map_or_else(String::new, |f| format!(": {}", v(&f.text)));
-            let state = match days_until_due {
-                d if d < 0 => format!("{} overdue", days(-d)),
-                0 => "due today".to_owned(),
-                d => format!("due in {}", days(d)),
-            };
-            format!("a follow-up you owe, {state}{text}")
-        }
-        Reason::Milestone { days_ago } => {
-            let text = view
-                .card
-                .milestone
-                .as_ref()
-                .map_or_else(String::new, |m| format!(": {}", v(&m.summary)));
-            format!("a milestone {} ago{text}", days(days_ago))
-        }
-    }
-}
-
-/// `due today`, `due tomorrow`, `due in 3 days`.
-fn due(in_days: i64) -> String {
-    match in_days {
-        0 => "due today".to_owned(),
-        1 => "due tomorrow".to_owned(),
-        n => format!("due in {}", days(n)),
-    }
+    let facts = vault_render::ReasonFacts {
+        first_name: &view.person.first_name,
+        last_kind: view
+            .person
+            .last_interaction
+            .as_ref()
+            .and_then(|i| i.kind.as_deref()),
+        days_since_contact: view.person.days_since_contact,
+        follow_ups: view
+            .card
+            .follow_ups
+            .iter()
+            .map(|f| (f.text.as_str(), f.due, f.days_until_due))
+            .collect(),
+        milestone: view.card.milestone.as_ref().map(|m| m.summary.as_str()),
+    };
+    vault_render::reason_text(*reason, &facts, v)
 }
 
 /// `today`, `tomorrow`, `in 9 days`.

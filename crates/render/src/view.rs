@@ -15,6 +15,7 @@ use vault_index::{
 use crate::draft::{DraftInput, DraftSettings};
 use crate::json::DigestPersonJson;
 use crate::links::{ContactLinks, contact_links};
+use crate::reasons::ReasonFacts;
 use crate::templates::{RenderError, Templates};
 use crate::text::{md_lines, md_text, md_wikilink, unlink};
 
@@ -660,36 +661,7 @@ fn suggestion<'a>(
     })
 }
 
-/// "1 day", "19 days".
-fn days(n: i64) -> String {
-    if n.abs() == 1 {
-        format!("{n} day")
-    } else {
-        format!("{n} days")
-    }
-}
-
-/// "today", "yesterday", "49 days ago".
-fn ago(n: i64) -> String {
-    match n {
-        0 => "today".to_owned(),
-        1 => "yesterday".to_owned(),
-        n => format!("{} ago", days(n)),
-    }
-}
-
-/// "today", "tomorrow", "in 9 days".
-fn within(n: i64) -> String {
-    match n {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        n => format!("in {}", days(n)),
-    }
-}
-
-/// One reason of a card in words: "overdue by 19 days (last contact 49 days ago,
-/// cadence 30 days)", "🎂 birthday in 9 days (turns 42)", "you owe Sharon: send the
-/// template (due 2026-11-20, 3 days overdue)". Note text in it is written as `markup`
+/// One reason of a card in words (see [`crate::reasons`]), note text written as `markup`
 /// says.
 fn reason_text(
     reason: Reason,
@@ -697,86 +669,18 @@ fn reason_text(
     card: &SharedCard<'_>,
     markup: Markup,
 ) -> String {
-    let last = |since: Option<i64>, cadence: u32| match since {
-        Some(since) => format!(
-            "(last contact {}, cadence {})",
-            ago(since),
-            days(cadence.into())
-        ),
-        None => format!("(cadence {})", days(cadence.into())),
+    let facts = ReasonFacts {
+        first_name: p.first_name,
+        last_kind: p.last_kind,
+        days_since_contact: p.days_since_contact,
+        follow_ups: card
+            .follow_ups
+            .iter()
+            .map(|f| (f.text, f.due, f.days_until_due))
+            .collect(),
+        milestone: card.milestone.map(|(_, m)| m),
     };
-    match reason {
-        Reason::Overdue {
-            days_overdue,
-            days_since_contact,
-            cadence_days,
-        } => format!(
-            "overdue by {} {}",
-            days(days_overdue),
-            last(Some(days_since_contact), cadence_days)
-        ),
-        Reason::Hibernating {
-            days_since_contact,
-            cadence_days,
-        } => format!(
-            "hibernating: {} since the last {} (cadence {})",
-            days(days_since_contact),
-            p.last_kind
-                .map_or_else(|| "contact".to_owned(), |k| markup.phrase(k)),
-            days(cadence_days.into())
-        ),
-        Reason::DueSoon {
-            in_days,
-            cadence_days,
-        } => format!(
-            "due {} {}",
-            within(in_days),
-            last(p.days_since_contact, cadence_days)
-        ),
-        Reason::NoContact => "no contact on record yet".to_owned(),
-        Reason::Birthday { in_days, turns } => {
-            let when = match in_days {
-                0 => "🎂 birthday today".to_owned(),
-                n => format!("🎂 birthday {}", within(n)),
-            };
-            match turns {
-                Some(age) => format!("{when} (turns {age})"),
-                None => when,
-            }
-        }
-        Reason::FollowUp { days_until_due } => {
-            let owed = card
-                .follow_ups
-                .iter()
-                .find(|f| f.days_until_due == Some(days_until_due));
-            let due = owed.and_then(|f| f.due).map(date);
-            let when = match (due, days_until_due) {
-                (_, 0) => "due today".to_owned(),
-                (_, 1) => "due tomorrow".to_owned(),
-                (Some(due), n) if n < 0 => format!("due {due}, {} overdue", days(-n)),
-                (Some(due), n) => format!("due {due}, in {}", days(n)),
-                (None, n) if n < 0 => format!("{} overdue", days(-n)),
-                (None, n) => format!("due {}", within(n)),
-            };
-            match owed {
-                Some(f) => format!(
-                    "you owe {}: {} ({when})",
-                    markup.phrase(p.first_name),
-                    markup.phrase(f.text)
-                ),
-                None => format!(
-                    "a follow-up you owe {} ({when})",
-                    markup.phrase(p.first_name)
-                ),
-            }
-        }
-        Reason::Milestone { days_ago } => match card.milestone {
-            Some((_, summary)) => {
-                format!("milestone: {} ({})", markup.phrase(summary), ago(days_ago))
-            }
-            None => format!("a milestone {}", ago(days_ago)),
-        },
-    }
+    crate::reasons::reason_text(reason, &facts, |text| markup.phrase(text))
 }
 
 fn row<'a>(p: &SharedPerson<'a>, markup: Markup) -> PersonRow<'a> {
