@@ -1,0 +1,4 @@
+//! Imports: the parsers of the files other tools export (contacts, calendars, mail).
+
+pub mod contact;
+pub mod vcard;
