@@ -886,4 +886,153 @@ mod tests {
         );
         assert_eq!(numbered_column("E-mail", "E-mail ", " - Value"), None);
     }
+
+    /// The fixtures: exports as the services write them (`tests/fixtures/import/contacts/`).
+    mod fixtures {
+        use super::*;
+
+        macro_rules! fixture {
+            ($name:literal) => {
+                include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/../../tests/fixtures/import/contacts/",
+                    $name
+                ))
+                .as_slice()
+            };
+        }
+
+        fn read(bytes: &[u8]) -> (CsvKind, Vec<Contact>, Vec<BadRecord>) {
+            let (kind, items) = parse_contacts_csv(bytes).unwrap_or_else(|bad| panic!("{bad}"));
+            let (mut contacts, mut bad) = (Vec::new(), Vec::new());
+            for item in items {
+                match item {
+                    Ok(contact) => contacts.push(contact),
+                    Err(record) => bad.push(record),
+                }
+            }
+            (kind, contacts, bad)
+        }
+
+        #[test]
+        fn linkedin_connections() {
+            let (kind, contacts, bad) = read(fixture!("Connections.csv"));
+            assert_eq!(kind, CsvKind::LinkedIn);
+            assert!(bad.is_empty(), "{bad:#?}");
+            let lines: Vec<u32> = contacts.iter().map(|c| c.line).collect();
+            assert_eq!(lines, [5, 6, 8, 9], "the empty row 7 is left out");
+            assert_eq!(
+                contacts[0].connected_on,
+                NaiveDate::from_ymd_opt(2026, 10, 2)
+            );
+            assert_eq!(contacts[1].company.as_deref(), Some("Globex, Inc."));
+            assert_eq!(contacts[2].name.as_deref(), Some("María José García"));
+            assert_eq!(
+                contacts[2].role.as_deref(),
+                Some("Principal Scientist \"R&D\"")
+            );
+            assert_eq!(
+                contacts[2].linkedin.as_deref(),
+                Some("https://es.linkedin.com/in/mariajosegarcia")
+            );
+            // 31 June: the row is read, the date is reported.
+            assert_eq!(contacts[3].connected_on, None);
+            assert_eq!(contacts[3].warnings.len(), 1);
+            assert_eq!(contacts[3].warnings[0].line, 9);
+        }
+
+        #[test]
+        fn google_current_layout() {
+            let (kind, contacts, bad) = read(fixture!("google.csv"));
+            assert_eq!(kind, CsvKind::Google);
+            assert!(bad.is_empty(), "{bad:#?}");
+            assert_eq!(
+                contacts.iter().map(|c| c.line).collect::<Vec<_>>(),
+                [2, 6, 7]
+            );
+            let sharon = &contacts[0];
+            assert_eq!(sharon.name.as_deref(), Some("Sharon Lee"));
+            assert_eq!(
+                sharon.emails,
+                ["sharon@example.com", "Sharon.Lee@initech.example"]
+            );
+            assert_eq!(
+                sharon.note.as_deref(),
+                Some("Worked together at Acme 2019–2024.\nLikes sourdough, rye and spelt.")
+            );
+            assert_eq!(sharon.categories, ["Friends"]);
+            assert_eq!(sharon.location.as_deref(), Some("Springfield"));
+            assert_eq!(
+                sharon.linkedin.as_deref(),
+                Some("https://www.linkedin.com/in/sharonlee")
+            );
+            assert_eq!(sharon.birthday, ImportedBirthday::new(None, 12, 2));
+            let dana = &contacts[1];
+            assert_eq!(dana.phones, ["+44 7700 900123", "+44 20 7946 0958"]);
+            assert_eq!(dana.categories, ["Conference 2026"]);
+            let ada = &contacts[2];
+            assert_eq!(ada.name.as_deref(), Some("Ada King Lovelace"));
+            assert_eq!(ada.birthday, None);
+            assert!(
+                ada.warnings[0].message.contains("1815-12-1O"),
+                "{:?}",
+                ada.warnings
+            );
+        }
+
+        #[test]
+        fn google_legacy_layout_with_a_bom() {
+            let (kind, contacts, bad) = read(fixture!("google-legacy.csv"));
+            assert_eq!(kind, CsvKind::GoogleLegacy);
+            assert!(bad.is_empty(), "{bad:#?}");
+            assert_eq!(contacts.len(), 2);
+            let sharon = &contacts[0];
+            assert_eq!(
+                (sharon.line, sharon.name.as_deref()),
+                (2, Some("Sharon Lee"))
+            );
+            assert_eq!(sharon.birthday, ImportedBirthday::new(Some(1990), 12, 2));
+            assert_eq!(sharon.company.as_deref(), Some("Initech"));
+            assert_eq!(sharon.role.as_deref(), Some("Staff Engineer"));
+            assert_eq!(
+                sharon.linkedin.as_deref(),
+                Some("http://www.linkedin.com/in/sharonlee")
+            );
+            assert_eq!(contacts[1].name.as_deref(), Some("Jürgen Müller"));
+            assert_eq!(contacts[1].line, 4);
+        }
+
+        #[test]
+        fn outlook_ansi() {
+            let (kind, contacts, bad) = read(fixture!("outlook.csv"));
+            assert_eq!(kind, CsvKind::Outlook);
+            assert!(bad.is_empty(), "{bad:#?}");
+            assert_eq!(contacts.len(), 3);
+            let renee = &contacts[0];
+            assert_eq!(renee.name.as_deref(), Some("Renée Dupré"));
+            assert_eq!(renee.company.as_deref(), Some("Café Société"));
+            assert_eq!(renee.role.as_deref(), Some("Directrice"));
+            assert_eq!(renee.birthday, ImportedBirthday::new(Some(1980), 4, 15));
+            assert_eq!(renee.phones, ["+33 6 12 34 56 78", "+33 1 23 45 67 89"]);
+            assert_eq!(
+                renee.note.as_deref(),
+                Some("Met at the Paris offsite.\nPrefers mornings.")
+            );
+            assert_eq!(renee.categories, ["Clients", "Paris"]);
+            assert_eq!(renee.location.as_deref(), Some("Paris"));
+            let tom = &contacts[1];
+            assert_eq!(tom.emails, ["tom.baker@contoso.example"]);
+            assert_eq!(tom.birthday, None);
+            assert!(tom.warnings.is_empty());
+            assert_eq!(tom.location.as_deref(), Some("Redmond"));
+            assert_eq!(contacts[2].warnings.len(), 1, "31/31/1990 is reported");
+        }
+
+        #[test]
+        fn a_vcard_is_not_a_csv() {
+            let err = parse_contacts_csv(fixture!("google.vcf")).err();
+            assert!(err.is_some_and(|e| e.message.contains("expected")));
+            assert!(parse_contacts_csv(fixture!("binary.vcf")).is_err());
+        }
+    }
 }

@@ -617,11 +617,18 @@ fn property_name_of(line: &[u8]) -> &[u8] {
     full.rsplit(|&b| b == b'.').next().unwrap_or(full)
 }
 
-/// Properties whose values are pictures, sounds or keys: large, and nothing a note keeps.
+/// Properties whose values are pictures, sounds or keys (Outlook's business-card picture
+/// too): large, and nothing a note keeps.
 fn is_binary_property(name: &[u8]) -> bool {
-    [b"PHOTO".as_slice(), b"LOGO", b"SOUND", b"KEY"]
-        .iter()
-        .any(|binary| name.eq_ignore_ascii_case(binary))
+    [
+        b"PHOTO".as_slice(),
+        b"LOGO",
+        b"SOUND",
+        b"KEY",
+        b"X-MS-CARDPICTURE",
+    ]
+    .iter()
+    .any(|binary| name.eq_ignore_ascii_case(binary))
 }
 
 /// Whether the parameters (before the first `:`) say quoted-printable.
@@ -887,6 +894,13 @@ mod tests {
         );
         assert_eq!(contact.name.as_deref(), Some("Ada Lovelace"));
         assert_eq!(contact.note.as_deref(), Some("one long note"));
+    }
+
+    #[test]
+    fn a_fold_inside_a_multibyte_character_is_joined_before_decoding() {
+        let text = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xc3\r\n \xa9e\r\nEND:VCARD\r\n";
+        let all: Vec<_> = parse_vcards(text).into_iter().flatten().collect();
+        assert_eq!(all.first().and_then(|c| c.name.as_deref()), Some("Renée"));
     }
 
     #[test]
@@ -1222,5 +1236,185 @@ mod tests {
         let items: Vec<_> = VcardReader::new(Failing).collect();
         assert_eq!(items.len(), 1);
         assert!(matches!(&items[0], Err(bad) if bad.message.contains("disk on fire")));
+    }
+
+    /// The fixtures: exports as the services write them (`tests/fixtures/import/contacts/`).
+    mod fixtures {
+        use super::*;
+
+        macro_rules! fixture {
+            ($name:literal) => {
+                include_bytes!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/../../tests/fixtures/import/contacts/",
+                    $name
+                ))
+                .as_slice()
+            };
+        }
+
+        fn read(bytes: &[u8]) -> (Vec<Contact>, Vec<BadRecord>) {
+            let (mut contacts, mut bad) = (Vec::new(), Vec::new());
+            for item in parse_vcards(bytes) {
+                match item {
+                    Ok(contact) => contacts.push(contact),
+                    Err(record) => bad.push(record),
+                }
+            }
+            (contacts, bad)
+        }
+
+        #[test]
+        fn google() {
+            let (contacts, bad) = read(fixture!("google.vcf"));
+            assert!(bad.is_empty(), "{bad:#?}");
+            assert_eq!(contacts.len(), 3);
+            let sharon = &contacts[0];
+            assert_eq!(sharon.name.as_deref(), Some("Sharon Lee"));
+            assert_eq!(sharon.nicknames, ["Shaz"]);
+            assert_eq!(
+                sharon.emails,
+                ["sharon@example.com", "Sharon.Lee@initech.example"]
+            );
+            assert_eq!(sharon.phones, ["+1 555-0100", "+1 555-0199"]);
+            assert_eq!(sharon.location.as_deref(), Some("Springfield"));
+            assert_eq!(sharon.birthday, ImportedBirthday::new(None, 12, 2));
+            assert_eq!(
+                sharon.linkedin.as_deref(),
+                Some("https://www.linkedin.com/in/sharonlee")
+            );
+            assert_eq!(sharon.urls, ["https://sharonlee.example"]);
+            assert_eq!(
+                sharon.note.as_deref(),
+                Some(
+                    "Worked together at Acme 2019–2024.\nLikes sourdough, rye and spelt; ask about the starter. Introduced Dana for the SRE role in August."
+                )
+            );
+            assert_eq!(sharon.categories, ["Friends"]);
+            let dana = &contacts[1];
+            assert_eq!((dana.line, dana.company.as_deref()), (23, Some("Globex")));
+            assert_eq!(dana.role.as_deref(), Some("Head of SRE, EMEA"));
+            assert_eq!(
+                dana.linkedin.as_deref(),
+                Some("https://uk.linkedin.com/in/dana-okafor-1a2b3c")
+            );
+            assert_eq!(dana.categories, ["Conference 2026"]);
+            // A card with an e-mail and no name is still a contact: the import decides.
+            assert_eq!(
+                (contacts[2].name.as_deref(), contacts[2].emails.len()),
+                (None, 1)
+            );
+        }
+
+        #[test]
+        fn icloud_with_photos_and_groups() {
+            let (contacts, bad) = read(fixture!("icloud.vcf"));
+            assert!(bad.is_empty(), "{bad:#?}");
+            assert_eq!(contacts.len(), 2, "the group card is no person");
+            let maria = &contacts[0];
+            assert_eq!(maria.name.as_deref(), Some("María José Garcia"));
+            assert_eq!(maria.given_name.as_deref(), Some("María José"));
+            assert_eq!(maria.company.as_deref(), Some("Globex Corporation"));
+            assert_eq!(
+                maria.emails,
+                ["maria@globex.example", "mj.garcia@example.org"]
+            );
+            assert_eq!(maria.phones, ["+34 612 345 678"]);
+            assert_eq!(maria.location.as_deref(), Some("Madrid"));
+            assert_eq!(
+                maria.linkedin.as_deref(),
+                Some("http://www.linkedin.com/in/mariajosegarcia")
+            );
+            assert_eq!(maria.urls, ["https://mariajose.example"]);
+            assert_eq!(maria.birthday, ImportedBirthday::new(None, 3, 21));
+            assert_eq!(
+                maria.uid.as_deref(),
+                Some("4B1E2F8C-6A7D-4E3B-9C1A-0F2D3E4A5B6C")
+            );
+            let sam = &contacts[1];
+            assert_eq!(sam.name.as_deref(), Some("Dr. Sam Ng"));
+            assert_eq!(sam.birthday, ImportedBirthday::new(Some(1979), 11, 30));
+            assert_eq!(
+                sam.note.as_deref(),
+                Some("Thesis committee.\nCoffee every spring.")
+            );
+        }
+
+        #[test]
+        fn android_21_quoted_printable() {
+            let (contacts, bad) = read(fixture!("android-2.1.vcf"));
+            assert!(bad.is_empty(), "{bad:#?}");
+            assert_eq!(contacts.len(), 3);
+            let juergen = &contacts[0];
+            assert_eq!(juergen.name.as_deref(), Some("Jürgen Müller"));
+            assert_eq!(juergen.family_name.as_deref(), Some("Müller"));
+            assert_eq!(juergen.phones.len(), 3);
+            assert_eq!(
+                juergen.emails,
+                ["juergen@example.de", "j.mueller@siemens.example"]
+            );
+            assert_eq!(juergen.location.as_deref(), Some("Berlin"));
+            assert_eq!(
+                juergen.note.as_deref(),
+                Some(
+                    "Kennengelernt auf der Hannover Messe 2025. Möchte über Wärmepumpen sprechen; schickt Grüße an das Team."
+                )
+            );
+            assert_eq!(juergen.birthday, ImportedBirthday::new(Some(1985), 7, 14));
+            let yuki = &contacts[1];
+            assert_eq!(yuki.name.as_deref(), Some("Yuki Tanaka"));
+            assert_eq!(yuki.birthday, ImportedBirthday::new(None, 2, 29));
+            assert_eq!(
+                yuki.linkedin.as_deref(),
+                Some("https://www.linkedin.com/in/yukitanaka")
+            );
+            // A number alone: no name, still someone to match by phone.
+            assert_eq!(
+                (contacts[2].name.as_deref(), contacts[2].phones.len()),
+                (None, 1)
+            );
+        }
+
+        #[test]
+        fn outlook_windows_1252() {
+            let (contacts, bad) = read(fixture!("outlook.vcf"));
+            assert!(bad.is_empty(), "{bad:#?}");
+            let [renee] = contacts.as_slice() else {
+                panic!("{contacts:#?}")
+            };
+            assert_eq!(renee.name.as_deref(), Some("Renée Dupré"));
+            assert_eq!(renee.company.as_deref(), Some("Café Société"));
+            assert_eq!(renee.role.as_deref(), Some("Directrice"));
+            assert_eq!(
+                renee.note.as_deref(),
+                Some("Met at the Paris offsite.\nPrefers mornings; écrit en français.")
+            );
+            assert_eq!(renee.emails, ["renee@cafe-societe.example"]);
+            assert_eq!(renee.location.as_deref(), Some("Paris"));
+            assert_eq!(renee.urls, ["http://www.cafe-societe.example"]);
+            assert_eq!(renee.birthday, ImportedBirthday::new(Some(1980), 4, 15));
+            assert!(renee.warnings.is_empty(), "{:#?}", renee.warnings);
+        }
+
+        #[test]
+        fn truncated() {
+            let (contacts, bad) = read(fixture!("truncated.vcf"));
+            let names: Vec<_> = contacts.iter().filter_map(|c| c.name.as_deref()).collect();
+            assert_eq!(names, ["Ada Lovelace", "Grace Hopper"]);
+            let [cut] = bad.as_slice() else {
+                panic!("{bad:#?}")
+            };
+            assert_eq!((cut.line, cut.column), (13, 1));
+            assert!(cut.message.contains("no `END:VCARD`"), "{cut}");
+        }
+
+        #[test]
+        fn binary() {
+            let (contacts, bad) = read(fixture!("binary.vcf"));
+            assert!(contacts.is_empty(), "{contacts:#?}");
+            let first = bad.first().unwrap_or_else(|| panic!("no report"));
+            assert_eq!((first.line, first.column), (1, 1));
+            assert!(bad.len() <= 2, "one report per run of garbage: {bad:#?}");
+        }
     }
 }
