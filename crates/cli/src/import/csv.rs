@@ -1035,4 +1035,55 @@ mod tests {
             assert!(parse_contacts_csv(fixture!("binary.vcf")).is_err());
         }
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+
+        proptest! {
+            #[test]
+            fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+                if let Ok((_, items)) = parse_contacts_csv(&bytes) {
+                    for item in items {
+                        let line = match &item { Ok(c) => c.line, Err(bad) => bad.line };
+                        prop_assert!(line >= 1);
+                    }
+                }
+            }
+
+            #[test]
+            fn any_rows_under_a_known_header_never_panic(
+                header in prop_oneof![Just(HEADER), Just("First Name,Middle Name,Last Name,Labels,E-mail 1 - Value,Birthday"), Just("First Name,Last Name,E-mail Address,Birthday,Categories,Home City")],
+                body in proptest::collection::vec(any::<u8>(), 0..2000),
+            ) {
+                let mut bytes = format!("{header}\n").into_bytes();
+                bytes.extend_from_slice(&body);
+                prop_assert!(parse_contacts_csv(&bytes).is_ok());
+            }
+
+            #[test]
+            fn a_row_survives_the_garbage_around_it(
+                before in proptest::collection::vec(any::<u8>().prop_filter("no quote", |b| *b != b'"'), 0..300),
+                after in proptest::collection::vec(any::<u8>(), 0..300),
+            ) {
+                let mut bytes = format!("{HEADER}\n").into_bytes();
+                bytes.extend_from_slice(&before);
+                bytes.extend_from_slice(b"\nSharon,Lee,https://www.linkedin.com/in/sharonlee,sharon@example.com,\"Initech, Inc.\",CTO,02 Oct 2026\n");
+                bytes.extend_from_slice(&after);
+                let line = 3 + u32::try_from(before.iter().filter(|&&b| b == b'\n').count()).unwrap_or(0);
+                let (_, items) = parse_contacts_csv(&bytes).map_err(|bad| TestCaseError::fail(bad.to_string()))?;
+                let found = items.into_iter().flatten().find(|c| c.line == line);
+                let found = found.map(|c| (c.name, c.emails, c.company, c.connected_on));
+                prop_assert_eq!(found, Some((
+                    Some("Sharon Lee".to_owned()),
+                    vec!["sharon@example.com".to_owned()],
+                    Some("Initech, Inc.".to_owned()),
+                    NaiveDate::from_ymd_opt(2026, 10, 2),
+                )));
+            }
+        }
+    }
 }

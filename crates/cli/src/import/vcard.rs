@@ -224,6 +224,17 @@ impl<R: Read> VcardReader<R> {
                 cut: false,
             }));
         }
+        if is_card_boundary(first) {
+            // `BEGIN:VCARD` and `END:VCARD` are never folded: what follows them is read on
+            // its own, so a stray indented line cannot keep a card from ending.
+            self.logical.extend_from_slice(first);
+            return Ok(Some(LogicalLine {
+                number,
+                blank: false,
+                skipped: false,
+                cut: false,
+            }));
+        }
         let name = property_name_of(first);
         let skip = is_binary_property(name);
         let quoted_printable = !skip && head_says_quoted_printable(first);
@@ -238,7 +249,7 @@ impl<R: Read> VcardReader<R> {
             }
             let next = &self.lines.buf;
             let soft_break = quoted_printable && self.logical.last() == Some(&b'=');
-            if soft_break && !trim_ascii(next).is_empty() {
+            if soft_break && !trim_ascii(next).is_empty() && !is_card_boundary(next) {
                 self.logical.pop();
                 cut |= self.lines.cut | append_capped(&mut self.logical, next);
             } else if matches!(next.first(), Some(b' ' | b'\t')) {
@@ -605,6 +616,12 @@ fn parse_property(line: &[u8]) -> Result<Property<'_>, (usize, String)> {
         value: line.get(value_offset..).unwrap_or_default(),
         value_offset,
     })
+}
+
+/// `BEGIN:VCARD` or `END:VCARD`, in any case, with white space around.
+fn is_card_boundary(line: &[u8]) -> bool {
+    let line = trim_ascii(line);
+    line.eq_ignore_ascii_case(b"BEGIN:VCARD") || line.eq_ignore_ascii_case(b"END:VCARD")
 }
 
 /// The property name at the start of a physical line, without its group (`item1.`).
@@ -1159,6 +1176,19 @@ mod tests {
     }
 
     #[test]
+    fn an_indented_line_after_end_does_not_reopen_the_card() {
+        let text = "BEGIN:VCARD\nFN:A\nNOTE:ends with =\nEND:VCARD\n  stray\nBEGIN:VCARD\nFN:B;QUOTED-PRINTABLE:x=\nBEGIN:VCARD\nFN:C\nEND:VCARD\n";
+        let items = parse_vcards(text.as_bytes());
+        let names: Vec<_> = items
+            .iter()
+            .flatten()
+            .filter_map(|c| c.name.as_deref())
+            .collect();
+        assert_eq!(names, ["A", "C"], "{items:#?}");
+        assert_eq!(items.iter().filter(|i| i.is_err()).count(), 2, "{items:#?}");
+    }
+
+    #[test]
     fn garbage_between_cards_is_one_report() {
         let mut text = card(&["FN:One"]);
         text.push_str("garbage\r\nmore garbage\r\n\r\nVERSION:3.0\r\n");
@@ -1415,6 +1445,60 @@ mod tests {
             let first = bad.first().unwrap_or_else(|| panic!("no report"));
             assert_eq!((first.line, first.column), (1, 1));
             assert!(bad.len() <= 2, "one report per run of garbage: {bad:#?}");
+        }
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn line_count(bytes: &[u8]) -> u32 {
+            u32::try_from(bytes.iter().filter(|&&b| b == b'\n').count()).unwrap_or(u32::MAX) + 1
+        }
+
+        /// Bytes that cannot open a card themselves.
+        fn garbage() -> impl Strategy<Value = Vec<u8>> {
+            proptest::collection::vec(any::<u8>(), 0..400).prop_filter("no BEGIN", |bytes| {
+                !String::from_utf8_lossy(bytes)
+                    .to_ascii_uppercase()
+                    .contains("BEGIN")
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn any_bytes_give_records_at_real_places(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+                let lines = line_count(&bytes);
+                for item in parse_vcards(&bytes) {
+                    let (line, column) = match &item {
+                        Ok(contact) => (contact.line, 1),
+                        Err(bad) => (bad.line, bad.column),
+                    };
+                    prop_assert!(line >= 1 && line <= lines, "line {line} of {lines}");
+                    prop_assert!(column >= 1);
+                }
+            }
+
+            #[test]
+            fn vcard_like_text_never_panics(text in "(BEGIN:VCARD|END:VCARD|VERSION:2\\.1|[A-Z;=:.\\-]{0,12}|QUOTED-PRINTABLE|PHOTO;ENCODING=b:|CHARSET=[a-z0-9-]{0,8}|[ \\t=\\\\]|\u{e9}|\r?\n){0,60}") {
+                let _ = parse_vcards(text.as_bytes());
+            }
+
+            #[test]
+            fn a_card_survives_the_garbage_around_it(before in garbage(), after in garbage(), crlf in any::<bool>()) {
+                let eol = if crlf { "\r\n" } else { "\n" };
+                let card = ["BEGIN:VCARD", "VERSION:3.0", "FN:Ada Lovelace", "EMAIL:ada@example.com", "END:VCARD"].join(eol);
+                let mut bytes = before.clone();
+                bytes.extend_from_slice(eol.as_bytes());
+                bytes.extend_from_slice(card.as_bytes());
+                bytes.extend_from_slice(eol.as_bytes());
+                bytes.extend_from_slice(&after);
+                let begin = line_count(&before) + 1;
+                let found = parse_vcards(&bytes).into_iter().flatten().find(|c| c.line == begin);
+                let found = found.map(|c| (c.name, c.emails));
+                prop_assert_eq!(found, Some((Some("Ada Lovelace".to_owned()), vec!["ada@example.com".to_owned()])));
+            }
         }
     }
 }
