@@ -49,6 +49,7 @@ pub fn run() -> ExitCode {
         Command::Pause(args) => cmd::pause::pause(&cli, args),
         Command::Resume(args) => cmd::pause::resume(&cli, args),
         Command::Done(args) => cmd::done::execute(&cli, args),
+        Command::Import(args) => cmd::import::execute(&cli, args),
         Command::Export(args) => cmd::export::execute(&cli, args),
         Command::Completions(args) => cmd::completions::completions(args),
         Command::Man => cmd::completions::man(),

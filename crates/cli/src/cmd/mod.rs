@@ -6,6 +6,7 @@ pub mod completions;
 pub mod digest;
 pub mod done;
 pub mod export;
+pub mod import;
 pub mod log;
 pub mod pause;
 pub mod snooze;
