@@ -11,12 +11,18 @@ fuzz_target!(|data: &[u8]| {
             for item in items {
                 let line = match &item {
                     Ok(contact) => {
-                        assert!(!contact.is_empty(), "an empty contact came out: {contact:?}");
+                        assert!(
+                            !contact.is_empty(),
+                            "an empty contact came out: {contact:?}"
+                        );
                         contact.line
                     }
                     Err(bad) => bad.line,
                 };
-                assert!(line >= 1 && line as usize <= lines, "line {line} of {lines}");
+                assert!(
+                    line >= 1 && line as usize <= lines,
+                    "line {line} of {lines}"
+                );
             }
         }
         Err(bad) => assert!(bad.line >= 1 && bad.line as usize <= lines),

@@ -10,14 +10,20 @@ fuzz_target!(|data: &[u8]| {
         match item {
             Ok(contact) => {
                 assert!(contact.line >= 1 && contact.line as usize <= lines);
-                assert!(!contact.is_empty(), "an empty contact came out: {contact:?}");
+                assert!(
+                    !contact.is_empty(),
+                    "an empty contact came out: {contact:?}"
+                );
                 for email in &contact.emails {
                     assert_eq!(email.trim(), email, "an untrimmed e-mail");
                     assert!(!email.is_empty());
                 }
             }
             Err(bad) => {
-                assert!(bad.line >= 1 && bad.line as usize <= lines, "{bad} in {lines} lines");
+                assert!(
+                    bad.line >= 1 && bad.line as usize <= lines,
+                    "{bad} in {lines} lines"
+                );
                 assert!(bad.column >= 1);
             }
         }
