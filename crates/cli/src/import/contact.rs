@@ -54,9 +54,12 @@ pub struct Contact {
     /// by a blank line), CSV `Notes`.
     pub note: Option<String>,
     /// Groups and labels: vCard `CATEGORIES`, Google `Group Membership` / `Labels` (split at
-    /// ` ::: `, without Google's own `* myContacts`, `* starred`), Outlook `Categories` (split
-    /// at `;`). Each once.
+    /// ` ::: `, without Google's own `* myContacts` and `* starred`, the `* ` dropped from its
+    /// other groups), Outlook `Categories` (split at `;`). Each once.
     pub categories: Vec<String>,
+    /// Starred in Google Contacts (its `starred` group: `* starred` in the CSV's labels,
+    /// `starred` in the vCard's `CATEGORIES`): a note's `favorite`.
+    pub favorite: bool,
     /// When the LinkedIn connection was made: `Connected On` (`02 Oct 2026`).
     pub connected_on: Option<NaiveDate>,
     /// City: vCard `ADR`'s locality (the first address that has one), Google
@@ -173,15 +176,17 @@ impl Contact {
     }
 
     /// Adds a category once (compared without case). Google's own groups are marked
-    /// `* ` in its CSV (`* myContacts`, `* starred`, `* friends`): the mark is dropped, and
-    /// `myContacts` (every contact is in it) and `starred` are no category at all.
+    /// `* ` in its CSV (`* myContacts`, `* starred`, `* friends`): the mark is dropped,
+    /// `myContacts` (every contact is in it) is no category, and `starred` makes the
+    /// contact a [`Contact::favorite`].
     pub fn add_category(&mut self, text: &str) {
         let text = text.trim();
         let text = text.strip_prefix("* ").unwrap_or(text).trim();
-        if text.is_empty()
-            || text.eq_ignore_ascii_case("myContacts")
-            || text.eq_ignore_ascii_case("starred")
-        {
+        if text.eq_ignore_ascii_case("starred") {
+            self.favorite = true;
+            return;
+        }
+        if text.is_empty() || text.eq_ignore_ascii_case("myContacts") {
             return;
         }
         if !self
@@ -501,6 +506,7 @@ mod tests {
         contact.add_category("* friends");
         assert_eq!(contact.note.as_deref(), Some("first\n\nsecond"));
         assert_eq!(contact.categories, ["Work", "Ski club", "friends"]);
+        assert!(contact.favorite);
     }
 
     #[test]

@@ -970,6 +970,7 @@ mod tests {
             let dana = &contacts[1];
             assert_eq!(dana.phones, ["+44 7700 900123", "+44 20 7946 0958"]);
             assert_eq!(dana.categories, ["Conference 2026"]);
+            assert!(dana.favorite && !sharon.favorite);
             let ada = &contacts[2];
             assert_eq!(ada.name.as_deref(), Some("Ada King Lovelace"));
             assert_eq!(ada.birthday, None);

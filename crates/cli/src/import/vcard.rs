@@ -1329,6 +1329,7 @@ mod tests {
                 Some("https://uk.linkedin.com/in/dana-okafor-1a2b3c")
             );
             assert_eq!(dana.categories, ["Conference 2026"]);
+            assert!(dana.favorite && !sharon.favorite);
             // A card with an e-mail and no name is still a contact: the import decides.
             assert_eq!(
                 (contacts[2].name.as_deref(), contacts[2].emails.len()),
