@@ -18,7 +18,7 @@ fn help(args: &[&str]) -> String {
 
 #[test]
 fn help_of_every_command() {
-    let commands: [&[&str]; 12] = [
+    let commands: [&[&str]; 15] = [
         &[],
         &["digest"],
         &["status"],
@@ -29,6 +29,9 @@ fn help_of_every_command() {
         &["pause"],
         &["resume"],
         &["done"],
+        &["show"],
+        &["draft"],
+        &["review"],
         &["completions"],
         &["man"],
     ];

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{run, snapshot};
+use crate::support::{read, run, snapshot};
 
 fn vault_with(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -108,4 +108,157 @@ fn add_refuses_invisible_and_look_alike_names() {
         let (code, _, stderr) = run(&root, &["add", name, "--dry-run"]);
         assert_eq!(code, Some(0), "{name:?}: {stderr}");
     }
+}
+
+/// A scratch copy of the example vault, for commands that write.
+fn example_copy() -> (tempfile::TempDir, PathBuf) {
+    crate::support::scratch("example-vault")
+}
+
+#[test]
+fn a_unique_first_name_last_name_or_prefix_names_the_person() {
+    let (_dir, root) = example_copy();
+    for (query, path) in [
+        ("Priya", "People/Priya Natarajan.md"),
+        ("priya", "People/Priya Natarajan.md"),
+        ("Natarajan", "People/Priya Natarajan.md"),
+        ("Shar", "People/Sharon Lee.md"),
+        ("Lee", "People/Sharon Lee.md"),
+        ("Priya N", "People/Priya Natarajan.md"),
+        ("ada", "References/Ada Okafor.md"),
+    ] {
+        let before = String::from_utf8(read(&root, path)).unwrap_or_default();
+        let (code, stdout, stderr) = run(&root, &["log", query, "x", "--dry-run"]);
+        assert_eq!(code, Some(0), "{query}: {stderr}");
+        assert!(
+            stdout.contains(&format!("+++ b/{path}")),
+            "{query}: {stdout}"
+        );
+        assert_eq!(
+            String::from_utf8(read(&root, path)).unwrap_or_default(),
+            before,
+            "{query}: a dry run writes nothing"
+        );
+    }
+    // And for real: the line lands in Priya's note.
+    let (code, stdout, stderr) = run(&root, &["log", "Priya", "coffee and jazz"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("Priya Natarajan"), "{stdout}");
+    let priya = String::from_utf8(read(&root, "People/Priya Natarajan.md")).unwrap_or_default();
+    assert!(priya.contains("- 2026-11-23 coffee and jazz"), "{priya}");
+}
+
+#[test]
+fn a_typo_gets_the_closest_names() {
+    let (_dir, root) = example_copy();
+    let before = snapshot(&root);
+    for (query, suggested) in [
+        ("Sharn", "Sharon Lee (People/Sharon Lee.md)"),
+        ("Sahron", "Sharon Lee (People/Sharon Lee.md)"),
+        ("Prya", "Priya Natarajan (People/Priya Natarajan.md)"),
+        ("Natarajen", "Priya Natarajan (People/Priya Natarajan.md)"),
+        ("Sharon Smith", "Sharon Lee (People/Sharon Lee.md)"),
+    ] {
+        let (code, stdout, stderr) = run(&root, &["log", query, "x"]);
+        assert_eq!(code, Some(1), "{query}: {stderr}");
+        assert!(stdout.is_empty(), "{query}");
+        assert!(
+            stderr.contains(&format!(
+                "no person named `{query}`; did you mean: {suggested}"
+            )),
+            "{query}: {stderr}"
+        );
+    }
+    let (_, _, stderr) = run(&root, &["log", "Sharn", "x"]);
+    assert!(
+        stderr
+            .contains("no person named `Sharn`; did you mean: Sharon Lee (People/Sharon Lee.md)?"),
+        "{stderr}"
+    );
+    // Nothing close: how to see everyone.
+    let (code, _, stderr) = run(&root, &["log", "Zebedee", "x"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("vault status --all"), "{stderr}");
+    assert_eq!(snapshot(&root), before, "nothing was written");
+}
+
+#[test]
+fn ambiguity_lists_the_better_match_first() {
+    let (_dir, root) = vault_with(&[
+        ("People/Samantha Cole.md", ""),
+        ("People/Alex Sam.md", ""),
+        ("People/Sam Rivera.md", ""),
+        ("People/Samir Khan.md", ""),
+        ("People/Tom Becker.md", "---\naliases: [Sammy]\n---\n"),
+        ("People/Jo One.md", "---\naliases: [Sam]\n---\n"),
+        ("People/Jo Two.md", ""),
+        ("People/Jo Three.md", ""),
+        ("People/Lee Park.md", ""),
+        ("People/Sharon Lee.md", ""),
+        ("People/Leela Rao.md", ""),
+    ]);
+    let before = snapshot(&root);
+    let picks = |query: &str| {
+        let (code, stdout, stderr) = run(&root, &["log", query, "x", "--dry-run"]);
+        assert_eq!(code, Some(0), "{query}: {stderr}");
+        stdout
+    };
+    // `Sam` is Jo One's alias: a name given exactly wins over first names and prefixes.
+    assert!(picks("sam").contains("+++ b/People/Jo One.md"));
+    // A unique prefix is enough, even where a shorter one is ambiguous.
+    assert!(picks("Leel").contains("+++ b/People/Leela Rao.md"));
+    assert!(picks("Sama").contains("+++ b/People/Samantha Cole.md"));
+    let refused = |query: &str| {
+        let (code, stdout, stderr) = run(&root, &["log", query, "x"]);
+        assert_eq!(code, Some(1), "{query}: {stderr}");
+        assert!(stdout.is_empty(), "{query}");
+        assert!(stderr.contains(&format!("`{query}` could be ")), "{stderr}");
+        assert!(stderr.contains("give the note's path"), "{stderr}");
+        stderr
+    };
+    let in_order = |stderr: &str, candidates: &[&str]| {
+        let at: Vec<usize> = candidates
+            .iter()
+            .map(|c| stderr.find(c).unwrap_or_else(|| panic!("{c}: {stderr}")))
+            .collect();
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]),
+            "{candidates:?}: {stderr}"
+        );
+    };
+    // `Sa` is only a prefix: of a first word (by name) before a later word.
+    let stderr = refused("Sa");
+    in_order(
+        &stderr,
+        &[
+            "Jo One (People/Jo One.md)",
+            "Sam Rivera (People/Sam Rivera.md)",
+            "Samantha Cole (People/Samantha Cole.md)",
+            "Samir Khan (People/Samir Khan.md)",
+            "Tom Becker (People/Tom Becker.md)",
+            "Alex Sam (People/Alex Sam.md)",
+        ],
+    );
+    // `Lee` is a whole word of two names, a first name before a last name; the prefix of
+    // Leela is not what was meant.
+    let stderr = refused("Lee");
+    in_order(
+        &stderr,
+        &[
+            "Lee Park (People/Lee Park.md)",
+            "Sharon Lee (People/Sharon Lee.md)",
+        ],
+    );
+    assert!(!stderr.contains("Leela"), "{stderr}");
+    // `Jo` is the whole first name of three people: it picks none of them.
+    let stderr = refused("Jo");
+    in_order(
+        &stderr,
+        &[
+            "Jo One (People/Jo One.md)",
+            "Jo Three (People/Jo Three.md)",
+            "Jo Two (People/Jo Two.md)",
+        ],
+    );
+    assert_eq!(snapshot(&root), before, "nothing was written");
 }

@@ -199,3 +199,51 @@ fn the_terminal_keeps_everything() {
     let (_, table, _) = run(&root, &["status", "--all"]);
     assert!(table.contains("Robin Vale"), "{table}");
 }
+
+#[test]
+fn a_private_persons_card_has_no_contact_link_boundary_or_draft() {
+    let (_dir, root) = scratch("tests/fixtures/privacy/vault");
+    let outputs = digest(&root);
+    for (format, text) in &outputs {
+        // Pat's e-mail, boundary and LinkedIn carry the marker (the first test); the
+        // number and the note's name do not, so they are looked for as links give them.
+        for link in ["5550100", "555%200100", "Pat%20Quinn", "Hi Pat"] {
+            assert!(!text.contains(link), "{format}: {link} shown:\n{text}");
+        }
+    }
+    let json = &outputs
+        .iter()
+        .find(|(f, _)| *f == "json")
+        .unwrap_or_else(|| panic!("no JSON"))
+        .1;
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
+    let suggestions = value["suggestions"].as_array().cloned().unwrap_or_default();
+    let pat = suggestions
+        .iter()
+        .find(|s| s["name"] == "Pat Quinn")
+        .unwrap_or_else(|| panic!("Pat is suggested: {value}"));
+    assert_eq!(pat["private"], true);
+    for withheld in [
+        "links",
+        "contact",
+        "draft",
+        "draft_subject",
+        "last_interaction",
+    ] {
+        assert!(pat[withheld].is_null(), "{withheld}: {pat}");
+    }
+    for empty in ["reasons", "boundaries", "follow_ups"] {
+        assert_eq!(pat[empty], serde_json::json!([]), "{empty}: {pat}");
+    }
+    // A public person's card in the same vault still has its links.
+    let public = suggestions
+        .iter()
+        .find(|s| s["private"] == false)
+        .unwrap_or_else(|| panic!("a public suggestion: {value}"));
+    assert!(
+        public["links"]["obsidian"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("obsidian://open?vault=")),
+        "{public}"
+    );
+}

@@ -107,3 +107,75 @@ fn the_first_commands_are_the_digest_and_the_tests() {
         ".ci/run must run the README's test command"
     );
 }
+
+/// The JSON block under `### vault status --format json`.
+fn status_json_example(readme: &str) -> serde_json::Value {
+    let section = readme
+        .split("### `vault status --format json`")
+        .nth(1)
+        .unwrap_or_else(|| panic!("README has no `vault status --format json` section"));
+    let block = section
+        .split("```json")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_else(|| panic!("the section has no ```json block"));
+    serde_json::from_str(block).unwrap_or_else(|e| panic!("README's JSON example: {e}\n{block}"))
+}
+
+/// The README's example of `vault status --format json` is what the example vault gives:
+/// each person it shows is, field for field, the entry the command prints for them, in the
+/// command's order; its diagnostics are among the command's; and the prose's count of
+/// people is the command's.
+#[test]
+fn the_status_json_example_is_what_the_example_vault_gives() {
+    let readme = readme();
+    let example = status_json_example(&readme);
+    let root = repo_root().join("example-vault");
+    let out = crate::support::vault(&root)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    assert_eq!(example["today"], printed["today"]);
+    assert!(
+        readme.contains(&format!(
+            "--today {} status --format json",
+            crate::support::TODAY
+        )),
+        "the README says which day its example is of"
+    );
+    let people = |json: &serde_json::Value| json["people"].as_array().cloned().unwrap_or_default();
+    let (shown, all) = (people(&example), people(&printed));
+    assert!(shown.len() >= 2, "the example shows people: {example}");
+    let mut last = None;
+    for person in &shown {
+        let at = all
+            .iter()
+            .position(|p| p["path"] == person["path"])
+            .unwrap_or_else(|| panic!("the example vault has no {}", person["path"]));
+        assert_eq!(person, &all[at], "README's entry for {}", person["name"]);
+        assert!(last < Some(at), "{} is out of order", person["name"]);
+        last = Some(at);
+    }
+    assert_eq!(
+        shown.first(),
+        all.first(),
+        "the README says it shows the first person"
+    );
+    let diagnostics = printed["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for diagnostic in example["diagnostics"].as_array().into_iter().flatten() {
+        assert!(
+            diagnostics.contains(diagnostic),
+            "README's diagnostic {diagnostic} is not the example vault's: {diagnostics:?}"
+        );
+    }
+    assert!(
+        readme.contains(&format!("three of its {} people", all.len())),
+        "README counts the example vault's {} people",
+        all.len()
+    );
+}

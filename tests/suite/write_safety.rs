@@ -267,11 +267,12 @@ fn bad_input_is_a_usage_error_and_writes_nothing() {
 fn unknown_people_are_refused_with_suggestions() {
     let (_dir, root) = scratch();
     let before = snapshot(&root);
+    // Typos of Sharon Lee's names (a first or last name alone would name her).
     for args in [
-        &["log", "Sharon", "x"][..],
-        &["snooze", "sharon", "2w"],
-        &["pause", "Lee"],
-        &["done", "Sharon"],
+        &["log", "Sharn", "x"][..],
+        &["snooze", "sharno", "2w"],
+        &["pause", "Lea"],
+        &["done", "Shaorn Lee"],
     ] {
         let (code, _, stderr) = run(&root, args);
         assert_eq!(code, Some(1), "{args:?}");

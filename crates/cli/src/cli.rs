@@ -70,17 +70,28 @@ pub enum Command {
     Import(cmd::import::Args),
     /// Export the calendar feed (ics), the contacts (vcard) or the whole model (json).
     Export(cmd::export::Args),
+    /// Show one person's card: why now, properties, contact links, timeline, draft.
+    Show(cmd::show::Args),
+    /// Print the reach-out message for a person alone, for a clipboard or a mail client.
+    Draft(cmd::draft::Args),
+    /// Step through this week's suggestions and the overdue, one key to act on each.
+    ///
+    /// One card at a time: this week's suggestions, then everyone else overdue or
+    /// hibernating. Keys: l logs a contact (writes what `vault log PERSON TEXT` writes), s
+    /// snoozes (as `vault snooze`, 2w unless you say), p pauses (as `vault pause`), e opens
+    /// the note in $VISUAL or $EDITOR, c copies the draft (OSC 52) and prints it, n (or
+    /// space, Enter) skips, q (or Esc) quits. Needs a terminal; `vault show PERSON` prints
+    /// a card anywhere.
+    Review(cmd::review::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(cmd::completions::Args),
     /// Print the man page (roff), e.g. `vault man > ~/.local/share/man/man1/vault.1`.
     Man,
 }
 
-/// Parses `--today`.
+/// Parses `--today` ([`crate::when::parse_day`]).
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    vault_notes::parse_date(text)
-        .filter(|_| text.trim().len() == 10)
-        .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    crate::when::parse_day(text)
 }
 
 #[cfg(test)]

@@ -33,6 +33,25 @@ struct File {
     suggestions: Option<usize>,
     monthly_goal: Option<u32>,
     max_file_size: Option<Scalar>,
+    me: Me,
+    draft_days: Option<Vec<String>>,
+}
+
+/// `me:` in `vault.yaml`: the user, for drafts and imports.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Me {
+    name: Option<String>,
+    emails: Option<OneOrMany>,
+    sign_off: Option<String>,
+}
+
+/// A list, or one value written alone (`emails: me@example.com`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// A value written as a number or as text (`30`, `monthly`, `5MB`).
@@ -61,8 +80,11 @@ pub struct Settings {
     pub index: IndexConfig,
     /// Where digests go, relative to the vault. Default: `Digests`.
     pub digest_folder: String,
-    /// How drafts are signed and which days they propose.
+    /// How drafts are signed and which days they propose (`me.sign_off`, else
+    /// `me.name`; `draft_days`, default Tuesday to Thursday).
     pub draft: vault_render::DraftSettings,
+    /// The user's own addresses (`me.emails`): an import never takes them for a person.
+    pub me_emails: Vec<String>,
     /// Problems with the settings files themselves (not fatal).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -251,13 +273,67 @@ fn resolve(
             ))
         })?;
     }
+    let me_emails = match file.me.emails {
+        None => Vec::new(),
+        Some(OneOrMany::One(email)) => vec![email],
+        Some(OneOrMany::Many(emails)) => emails,
+    };
+    for email in &me_emails {
+        let (local, domain) = email.trim().split_once('@').unwrap_or_default();
+        if local.is_empty() || domain.is_empty() || email.trim().contains(char::is_whitespace) {
+            return Err(Exit::usage(format!(
+                "{}: me.emails: `{email}` is not an e-mail address; write it as `name@example.com`",
+                position(text, "me", email)
+            )));
+        }
+    }
+    let mut draft = vault_render::DraftSettings {
+        sign_off: file
+            .me
+            .sign_off
+            .or(file.me.name)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()),
+        ..vault_render::DraftSettings::default()
+    };
+    if let Some(days) = file.draft_days {
+        draft.days.clear();
+        for day in &days {
+            let weekday = weekday(day).ok_or_else(|| {
+                Exit::usage(format!(
+                    "{}: draft_days: `{day}` is not a day of the week; write `tuesday` or `tue`",
+                    position(text, "draft_days", day)
+                ))
+            })?;
+            if !draft.days.contains(&weekday) {
+                draft.days.push(weekday);
+            }
+        }
+    }
     Ok(Settings {
         read,
         index,
         digest_folder,
-        draft: vault_render::DraftSettings::default(),
+        draft,
+        me_emails: me_emails.into_iter().map(|e| e.trim().to_owned()).collect(),
         diagnostics: Vec::new(),
     })
+}
+
+/// A day of the week as `draft_days` may write it: `tuesday`, `Tue`, `tues`.
+fn weekday(text: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    let day = match text.trim().to_lowercase().as_str() {
+        "mon" | "monday" => Mon,
+        "tue" | "tues" | "tuesday" => Tue,
+        "wed" | "weds" | "wednesday" => Wed,
+        "thu" | "thur" | "thurs" | "thursday" => Thu,
+        "fri" | "friday" => Fri,
+        "sat" | "saturday" => Sat,
+        "sun" | "sunday" => Sun,
+        _ => return None,
+    };
+    Some(day)
 }
 
 /// The largest settings or template file read (they are a few KB).
@@ -578,6 +654,57 @@ mod tests {
     }
 
     #[test]
+    fn me_and_draft_days() {
+        let settings = parse(
+            "me:\n  name: Alex\n  emails: [alex@example.com, a@work.example]\ndraft_days: [tue, Wednesday, THURS, tue]\n",
+        )
+        .expect("parses");
+        assert_eq!(settings.draft.sign_off.as_deref(), Some("Alex"));
+        assert_eq!(
+            settings.me_emails,
+            vec!["alex@example.com", "a@work.example"]
+        );
+        use chrono::Weekday::{Thu, Tue, Wed};
+        assert_eq!(settings.draft.days, vec![Tue, Wed, Thu]);
+        let settings =
+            parse("me:\n  name: Alex\n  sign_off: \"– A.\"\n  emails: alex@example.com\n")
+                .expect("parses");
+        assert_eq!(settings.draft.sign_off.as_deref(), Some("– A."));
+        assert_eq!(settings.me_emails, vec!["alex@example.com"]);
+        // Without `me:`, drafts are unsigned and propose Tuesday to Thursday.
+        let settings = parse("suggestions: 3\n").expect("parses");
+        assert_eq!(settings.draft, vault_render::DraftSettings::default());
+        assert!(settings.me_emails.is_empty());
+        assert!(
+            parse("draft_days: []\n")
+                .expect("parses")
+                .draft
+                .days
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn bad_me_and_draft_days_are_errors_at_their_place() {
+        for (text, message) in [
+            (
+                "suggestions: 3\ndraft_days: [tue, frday]\n",
+                "vault.yaml:2:19: draft_days: `frday` is not a day of the week",
+            ),
+            (
+                "me:\n  name: Alex\n  emails: [alex.example.com]\n",
+                "vault.yaml:3:12: me.emails: `alex.example.com` is not an e-mail address",
+            ),
+            ("me:\n  nmae: Alex\n", "vault.yaml:2:3:"),
+            ("draft_days: tuesday\n", "vault.yaml:1:13:"),
+        ] {
+            let err = parse(text).expect_err(text);
+            assert_eq!(err.code, crate::exit::USAGE);
+            assert!(err.message.starts_with(message), "{text}: {}", err.message);
+        }
+    }
+
+    #[test]
     fn cadence_overrides() {
         let dir = tempfile::tempdir().expect("tempdir");
         fs::write(
@@ -611,6 +738,8 @@ mod properties {
             "suggestions",
             "monthly_goal",
             "max_file_size",
+            "draft_days",
+            "me",
             "unknown",
         ]);
         let value = prop_oneof![
@@ -620,6 +749,8 @@ mod properties {
             Just(".".to_owned()),
             Just("{ally: 2w, mentor: x}".to_owned()),
             Just("5MB".to_owned()),
+            Just("[tue, Wednesday, frday]".to_owned()),
+            Just("{name: Alex, emails: [a@b.c, x], sign_off: ''}".to_owned()),
             Just("18446744073709551615 GB".to_owned()),
             "\\PC{0,8}",
         ];

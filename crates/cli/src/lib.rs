@@ -6,6 +6,7 @@
 //! through `vault-render`, and turns errors into messages and exit codes.
 
 mod budget;
+mod card;
 mod cli;
 mod cmd;
 pub mod config;
@@ -51,6 +52,9 @@ pub fn run() -> ExitCode {
         Command::Done(args) => cmd::done::execute(&cli, args),
         Command::Import(args) => cmd::import::execute(&cli, args),
         Command::Export(args) => cmd::export::execute(&cli, args),
+        Command::Show(args) => cmd::show::execute(&cli, args),
+        Command::Draft(args) => cmd::draft::execute(&cli, args),
+        Command::Review(args) => cmd::review::execute(&cli, args),
         Command::Completions(args) => cmd::completions::completions(args),
         Command::Man => cmd::completions::man(),
     };

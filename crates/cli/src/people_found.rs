@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use vault_notes::similar;
 use vault_notes::{FoundBy, Note, PEOPLE_FOLDER_NAMES, ReadOptions, is_people_folder_name};
 
 /// One rule that found people, and how many.
@@ -160,28 +161,8 @@ fn looks_close(name: &str) -> bool {
     CLOSE_WORDS.iter().any(|w| lower.contains(w))
         || PEOPLE_FOLDER_NAMES
             .iter()
-            .any(|n| edit_distance(&lower, n) <= 2 && lower.len() >= 4)
+            .any(|n| lower.len() >= 4 && similar::within(&lower, n, 2).is_some())
         || is_people_folder_name(name)
-}
-
-/// Levenshtein distance, for names of a few characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -228,12 +209,5 @@ mod tests {
             text.ends_with("Folders that look close: Friends/ (2 notes), Poeple/ (1 note)."),
             "{text}"
         );
-    }
-
-    #[test]
-    fn distances() {
-        assert_eq!(edit_distance("poeple", "people"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("contact", "contact"), 0);
     }
 }

@@ -5,8 +5,11 @@ use vault_notes::{Note, PersonMatch, Resolver};
 
 use crate::exit::Exit;
 
-/// The one person note `query` names among `notes`, which `resolver` was built from. No
-/// match, or several, is an error (exit 1) that lists the candidates.
+/// The one person note `query` names among `notes`, which `resolver` was built from, by
+/// the rules of [`Resolver::person`]: a path, a name, file name or alias, a unique first
+/// or last name (`Priya`), a unique start of a name (`Shar`). No match, or several, is an
+/// error (exit 1) that lists the candidates, the better match first; a typo gets the
+/// closest names ("did you mean: Sharon Lee (People/Sharon Lee.md)?").
 ///
 /// A query that is a note's path in the vault (`People/Sam.md`, with or without `.md`)
 /// picks that note: the way out when two people share a name.
@@ -16,32 +19,56 @@ pub fn find_person<'a>(
     query: &str,
 ) -> Result<&'a Note, Exit> {
     match resolver.person(notes, query) {
-        PersonMatch::One(i) => Ok(&notes[i]),
+        PersonMatch::One(i) => notes
+            .get(i)
+            .ok_or_else(|| Exit::failure(format!("no person named `{query}`"))),
         PersonMatch::Unknown(close) => {
             let note_of_that_name = resolver
                 .resolve(query)
-                .filter(|&i| notes[i].person.is_none());
-            let hint = if let Some(i) = note_of_that_name {
+                .and_then(|i| notes.get(i))
+                .filter(|note| note.person.is_none());
+            let hint = if let Some(note) = note_of_that_name {
                 format!(
                     "; `{}` is a note but not a person note: add `type: person` to its properties, or move it into a People folder, to make it one",
-                    notes[i].path
+                    note.path
                 )
             } else if close.is_empty() {
                 "; `vault status --all` lists everyone, `vault add` creates a person".to_owned()
             } else {
-                let close: Vec<String> = close.iter().map(|&i| describe(&notes[i])).collect();
-                format!("; did you mean: {}", close.join(", "))
+                // Suggestions are the closest few; how many more is no help.
+                let closest = close.get(..SUGGESTED).unwrap_or(&close);
+                format!("; did you mean: {}?", listed(notes, closest))
             };
             Err(Exit::failure(format!("no person named `{query}`{hint}")))
         }
         PersonMatch::Several(several) => Err(Exit::failure(format!(
-            "`{query}` could be {}; give the note's path to pick one",
-            several
-                .iter()
-                .map(|&i| describe(&notes[i]))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "`{query}` could be {}; type more of the name, or give the note's path to pick one",
+            listed(notes, &several)
         ))),
+    }
+}
+
+/// At most this many candidates are named in a message; the rest are counted.
+const LISTED: usize = 8;
+
+/// At most this many names are suggested for a typo.
+const SUGGESTED: usize = 5;
+
+/// "A (a.md), B (b.md) or C (c.md)", in the order given, the first [`LISTED`] of them and
+/// how many more.
+fn listed(notes: &[Note], candidates: &[usize]) -> String {
+    let shown: Vec<String> = candidates
+        .iter()
+        .filter_map(|&i| notes.get(i))
+        .take(LISTED)
+        .map(describe)
+        .collect();
+    let more = candidates.len().saturating_sub(shown.len());
+    match (shown.split_last(), more) {
+        (None, _) => String::new(),
+        (Some((only, [])), 0) => only.clone(),
+        (Some((last, rest)), 0) => format!("{} or {last}", rest.join(", ")),
+        (Some(_), more) => format!("{}, or {more} more", shown.join(", ")),
     }
 }
 
@@ -129,9 +156,76 @@ mod tests {
                 "{path}"
             );
         }
-        let err = find_person(&notes, "Sharon").expect_err("unknown");
+        let err = find_person(&notes, "Sharn").expect_err("unknown");
+        assert_eq!(
+            err.message,
+            "no person named `Sharn`; did you mean: Sharon Lee (People/Sharon Lee.md)?"
+        );
+        let err = find_person(&notes, "Zebedee").expect_err("unknown");
         assert!(
-            err.message.contains("did you mean: Sharon Lee"),
+            err.message.contains("vault status --all"),
+            "{}",
+            err.message
+        );
+        let err = find_person(&notes, "Notes/Shaz").expect_err("not a person");
+        assert!(
+            err.message.contains("is a note but not a person note"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn first_names_and_prefixes_name_one_person() {
+        let notes = notes();
+        for query in ["Sharon", "lee", "Shar", "sa", "Smith"] {
+            assert!(find_person(&notes, query).is_ok(), "{query}");
+        }
+        assert_eq!(
+            find_person(&notes, "Sharon").map(|n| n.path.as_str()).ok(),
+            Some("People/Sharon Lee.md")
+        );
+    }
+
+    #[test]
+    fn typos_suggest_the_closest_few() {
+        let notes: Vec<Note> = (0..7)
+            .map(|n| {
+                let path = format!("People/Kim Park{n}.md");
+                parse_note(&path, b"", &ReadOptions::default()).note
+            })
+            .collect();
+        let err = find_person(&notes, "Kym Parc").expect_err("a typo");
+        assert_eq!(
+            err.message,
+            "no person named `Kym Parc`; did you mean: Kim Park0 (People/Kim Park0.md), \
+             Kim Park1 (People/Kim Park1.md), Kim Park2 (People/Kim Park2.md), \
+             Kim Park3 (People/Kim Park3.md) or Kim Park4 (People/Kim Park4.md)?"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_cut_short() {
+        let notes: Vec<Note> = (0..12)
+            .map(|n| {
+                let path = format!("People/Kim {n:02}.md");
+                parse_note(&path, b"", &ReadOptions::default()).note
+            })
+            .collect();
+        let err = find_person(&notes, "kim").expect_err("ambiguous");
+        assert_eq!(
+            err.message,
+            "`kim` could be Kim 00 (People/Kim 00.md), Kim 01 (People/Kim 01.md), \
+             Kim 02 (People/Kim 02.md), Kim 03 (People/Kim 03.md), Kim 04 (People/Kim 04.md), \
+             Kim 05 (People/Kim 05.md), Kim 06 (People/Kim 06.md), Kim 07 (People/Kim 07.md), \
+             or 4 more; type more of the name, or give the note's path to pick one"
+        );
+        let two = &notes[..2];
+        let err = find_person(two, "kim").expect_err("ambiguous");
+        assert!(
+            err.message.starts_with(
+                "`kim` could be Kim 00 (People/Kim 00.md) or Kim 01 (People/Kim 01.md);"
+            ),
             "{}",
             err.message
         );

@@ -67,20 +67,29 @@ impl fmt::Display for Week {
     }
 }
 
-/// Why a week could not be read.
+/// Why a week could not be read: the message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not an ISO week; write it like 2026-W48")]
+#[error("{0}")]
 pub struct BadWeek(pub String);
 
 impl FromStr for Week {
     type Err = BadWeek;
 
     fn from_str(s: &str) -> Result<Week, BadWeek> {
-        let bad = || BadWeek(s.to_owned());
+        let bad = || BadWeek(format!("`{s}` is not an ISO week; write it like 2026-W48"));
         let (year, week) = s.trim().split_once(['W', 'w']).ok_or_else(bad)?;
         let year: i32 = year.trim_end_matches('-').parse().map_err(|_| bad())?;
         let week: u32 = week.parse().map_err(|_| bad())?;
-        Week::new(year, week).ok_or_else(bad)
+        Week::new(year, week).ok_or_else(|| {
+            // 28 December is always in the year's last ISO week.
+            match NaiveDate::from_ymd_opt(year, 12, 28).map(|d| d.iso_week().week()) {
+                Some(weeks) => BadWeek(format!(
+                    "`{}` is not a week: {year} has weeks 1 to {weeks}",
+                    s.trim()
+                )),
+                None => bad(),
+            }
+        })
     }
 }
 
@@ -96,6 +105,11 @@ mod tests {
         assert_eq!(week.end.to_string(), "2026-11-29");
         assert_eq!("2026-W48".parse::<Week>(), Ok(week));
         assert!("2026-W54".parse::<Week>().is_err());
+        assert_eq!(
+            "2027-W53".parse::<Week>().map_err(|e| e.to_string()),
+            Err("`2027-W53` is not a week: 2027 has weeks 1 to 52".to_owned())
+        );
+        assert_eq!("2026-W53".parse::<Week>().map(|w| w.week), Ok(53));
         assert!("soon".parse::<Week>().is_err());
     }
 

@@ -30,6 +30,7 @@ mod people;
 mod person;
 mod properties;
 mod resolve;
+pub mod similar;
 mod simple_yaml;
 mod source;
 mod value;

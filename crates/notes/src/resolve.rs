@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::note::Note;
+use crate::similar;
 
 /// Finds the note a link points to: by file name without extension, case-insensitively,
 /// with or without folders; else by a person's alias when only one person has it. Finds
@@ -262,19 +263,110 @@ impl Resolver {
     }
 
     /// The person a command's PERSON argument names among `notes` (the notes this resolver
-    /// was built from): the one person whose path in the vault it is (`People/Sam.md`,
-    /// `./people/sam` or `People\Sam.md`: the way out when two people share a name), else
-    /// the one person who goes by it ([`Resolver::people_named`]).
+    /// was built from), trying each rule in turn and stopping at the first that finds
+    /// anyone:
+    ///
+    /// 1. the one person whose path in the vault it is (`People/Sam.md`, `./people/sam` or
+    ///    `People\Sam.md`: the way out when two people share a name);
+    /// 2. the people who go by it exactly: display name, file name or alias
+    ///    ([`Resolver::people_named`]), so an alias `Sam` wins over `Samantha`;
+    /// 3. the people who have it as a whole word of a name, alias or file name: a first
+    ///    name (`Priya`) or a last name (`Lee`);
+    /// 4. the people who have a word that starts with it (`Shar`, `Priya N`).
+    ///
+    /// One person found is [`PersonMatch::One`]; several are [`PersonMatch::Several`],
+    /// best first (a first word before a later one, then by name). Nobody is
+    /// [`PersonMatch::Unknown`] with the names a typo of it would come from, closest first.
+    /// Names compare by [`Resolver::name_key`].
     pub fn person(&self, notes: &[Note], query: &str) -> PersonMatch {
         if let [one] = self.person_at(notes, query).as_slice() {
             return PersonMatch::One(*one);
         }
         let named = self.people_named(notes, query);
         match named.as_slice() {
-            [one] => PersonMatch::One(*one),
-            [] => PersonMatch::Unknown(close_names(notes, query)),
-            _ => PersonMatch::Several(named),
+            [one] => return PersonMatch::One(*one),
+            [] => {}
+            _ => {
+                let mut ranked: Vec<(Closeness, usize)> =
+                    named.into_iter().map(|i| (Closeness::Exact, i)).collect();
+                return PersonMatch::Several(best_first(notes, &mut ranked));
+            }
         }
+        let wanted = Resolver::name_key(query);
+        if wanted.is_empty() {
+            return PersonMatch::Unknown(Vec::new());
+        }
+        let ranked = self.ranked(notes, &wanted);
+        for tier in [Closeness::is_word, Closeness::is_prefix] {
+            let mut found: Vec<(Closeness, usize)> =
+                ranked.iter().copied().filter(|(c, _)| tier(*c)).collect();
+            match found.as_slice() {
+                [] => {}
+                [(_, one)] => return PersonMatch::One(*one),
+                _ => return PersonMatch::Several(best_first(notes, &mut found)),
+            }
+        }
+        PersonMatch::Unknown(self.close_names(notes, &wanted))
+    }
+
+    /// Every person with a word of a name that is `wanted` or starts with it, with the best
+    /// way each does.
+    fn ranked(&self, notes: &[Note], wanted: &str) -> Vec<(Closeness, usize)> {
+        (0..notes.len())
+            .filter_map(|i| {
+                let best = self
+                    .names_of(notes, i)?
+                    .iter()
+                    .filter_map(|name| word_match(name, wanted))
+                    .min()?;
+                Some((best, i))
+            })
+            .collect()
+    }
+
+    /// The people whose names a typo of `wanted` (a name key that names nobody) could come
+    /// from ([`typo_distance`]): the closest, and those one edit further, closest first,
+    /// then by name.
+    fn close_names(&self, notes: &[Note], wanted: &str) -> Vec<usize> {
+        let mut close: Vec<(Closeness, usize)> = (0..notes.len())
+            .filter_map(|i| {
+                let distance = self
+                    .names_of(notes, i)?
+                    .iter()
+                    .filter_map(|name| typo_distance(name, wanted))
+                    .min()?;
+                Some((Closeness::Typo(distance), i))
+            })
+            .collect();
+        // The closest names, and those one edit further: not every name that shares a word.
+        let closest = close.iter().map(|(c, _)| *c).min();
+        close.retain(|(c, _)| match (c, closest) {
+            (Closeness::Typo(d), Some(Closeness::Typo(best))) => *d <= best + 1,
+            _ => true,
+        });
+        best_first(notes, &mut close)
+    }
+
+    /// The name keys person `i` goes by: display name, aliases and file name (not for a
+    /// Logseq page, whose file name spells its page name in code: `people___ada`).
+    /// `None` for a note that is not a person.
+    fn names_of(&self, notes: &[Note], i: usize) -> Option<Vec<String>> {
+        let note = notes.get(i)?;
+        let person = note.person.as_deref()?;
+        let stem = self
+            .paths
+            .get(i)
+            .filter(|_| note.page.is_none())
+            .map(|path| path.rsplit('/').next().unwrap_or(path).trim().to_owned());
+        let mut names: Vec<String> = std::iter::once(&person.name)
+            .chain(&person.aliases)
+            .map(|name| Resolver::name_key(name).into_owned())
+            .chain(stem)
+            .filter(|name| !name.is_empty())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        Some(names)
     }
 
     /// The people whose path in the vault `query` is.
@@ -313,11 +405,126 @@ impl Resolver {
 pub enum PersonMatch {
     /// One person.
     One(usize),
-    /// Several people go by that name or alias, in vault order.
+    /// Several people match as well as each other under the first rule that found anyone
+    /// (the same name; the same whole word; the same start of a word), best first: a first
+    /// word before a later one, then by name.
     Several(Vec<usize>),
-    /// Nobody does; these people's names come close (one holds the other, or they share a
-    /// word), in vault order.
+    /// Nobody does; a typo of these people's names would give it, closest first, then by
+    /// name.
     Unknown(Vec<usize>),
+}
+
+/// How well a name matches a PERSON argument, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Closeness {
+    /// The name itself.
+    Exact,
+    /// The first word of the name (`Priya`).
+    FirstWord,
+    /// A later word of it (`Lee` of `Sharon Lee`).
+    LaterWord,
+    /// The start of its first word (`Shar`), or of it whole (`Priya N`).
+    FirstPrefix,
+    /// The start of a later word (`Le`).
+    LaterPrefix,
+    /// This many edits away.
+    Typo(usize),
+}
+
+impl Closeness {
+    fn is_word(self) -> bool {
+        matches!(self, Closeness::FirstWord | Closeness::LaterWord)
+    }
+
+    fn is_prefix(self) -> bool {
+        matches!(self, Closeness::FirstPrefix | Closeness::LaterPrefix)
+    }
+}
+
+/// The people of `ranked`, best first, then by display name and path.
+fn best_first(notes: &[Note], ranked: &mut [(Closeness, usize)]) -> Vec<usize> {
+    let name = |i: usize| {
+        notes.get(i).map_or((Cow::Borrowed(""), ""), |note| {
+            (Resolver::name_key(note.display_name()), note.path.as_str())
+        })
+    };
+    ranked.sort_by(|(ca, a), (cb, b)| ca.cmp(cb).then_with(|| name(*a).cmp(&name(*b))));
+    ranked.iter().map(|&(_, i)| i).collect()
+}
+
+/// Whether `c` is part of a word: what separates words is anything else (spaces, `-`, `.`,
+/// `_` of a Logseq file name, `'`).
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The byte offsets where the words of `name` start, the first word first (offset 0 when
+/// the name starts with something else, so that the whole name is a prefix too).
+fn word_starts(name: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous: Option<char> = None;
+    name.char_indices().filter_map(move |(at, c)| {
+        let starts = at == 0 || (in_word(c) && !previous.is_some_and(in_word));
+        previous = Some(c);
+        starts.then_some(at)
+    })
+}
+
+/// How `wanted` matches `name` (both name keys) as a whole word or the start of one, if
+/// it does. Offsets come from `char_indices`, so no slice splits a character.
+fn word_match(name: &str, wanted: &str) -> Option<Closeness> {
+    word_starts(name)
+        .enumerate()
+        .filter_map(|(n, at)| {
+            let after = name.get(at..)?.strip_prefix(wanted)?;
+            let whole = after.chars().next().is_none_or(|c| !in_word(c));
+            // The name's first word, whether or not something came before it (`(Sam)`).
+            let first = n == 0 || (n == 1 && !name.starts_with(in_word));
+            Some(match (whole, first) {
+                (true, true) => Closeness::FirstWord,
+                (true, false) => Closeness::LaterWord,
+                (false, true) => Closeness::FirstPrefix,
+                (false, false) => Closeness::LaterPrefix,
+            })
+        })
+        .min()
+}
+
+/// The words of a name key.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !in_word(c)).filter(|w| !w.is_empty())
+}
+
+/// How many edits `wanted` is from `name` (both name keys), when few enough to be a typo
+/// of it: of the name whole, or of one of its words; for a query of several words, also
+/// word by word, the edits of each word added up (a word that is no typo of any of theirs
+/// counts as one edit more than a typo may have), when at least one word is a typo of one
+/// of theirs. So `Abdl Kowalsky` is closer to Abdul Kowalski (1 + 1) than to Abdul Ivanova
+/// (1 + 3).
+fn typo_distance(name: &str, wanted: &str) -> Option<usize> {
+    let limit = similar::typo_limit(wanted.chars().count());
+    let whole = std::iter::once(name)
+        .chain(words(name))
+        .filter_map(|candidate| similar::within(wanted, candidate, limit))
+        .min();
+    if words(wanted).nth(1).is_none() {
+        return whole;
+    }
+    let mut any = false;
+    let by_word: usize = words(wanted)
+        .map(|typed| {
+            let limit = similar::typo_limit(typed.chars().count());
+            let best = words(name)
+                .filter_map(|word| similar::within(typed, word, limit))
+                .min();
+            any |= best.is_some();
+            best.unwrap_or(limit + 1)
+        })
+        .sum();
+    match (whole, any) {
+        (Some(whole), true) => Some(whole.min(by_word)),
+        (whole, false) => whole,
+        (None, true) => Some(by_word),
+    }
 }
 
 fn is_person(notes: &[Note], i: usize) -> bool {
@@ -328,25 +535,6 @@ fn is_person(notes: &[Note], i: usize) -> bool {
 fn path_key(query: &str) -> String {
     let key = Resolver::name_key(query).replace('\\', "/");
     key.trim_start_matches("./").to_owned()
-}
-
-/// The people whose display name comes close to `query`, which names nobody: one contains
-/// the other, or they share a word.
-fn close_names(notes: &[Note], query: &str) -> Vec<usize> {
-    let wanted = Resolver::name_key(query);
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    let close = |name: &str| {
-        name.contains(wanted.as_ref())
-            || wanted.contains(name)
-            || name
-                .split_whitespace()
-                .any(|w| wanted.split_whitespace().any(|q| q == w))
-    };
-    (0..notes.len())
-        .filter(|&i| is_person(notes, i) && close(&Resolver::name_key(notes[i].display_name())))
-        .collect()
 }
 
 /// Link targets up to this many bytes are lower-cased on the stack.
@@ -493,6 +681,10 @@ mod tests {
             PersonMatch::One(0)
         );
         assert_eq!(r.person(&notes, "margaret hamilton"), PersonMatch::One(0));
+        assert_eq!(r.person(&notes, "Hamilton"), PersonMatch::One(0));
+        assert_eq!(r.person(&notes, "Countess"), PersonMatch::One(2));
+        // `people___` is how the file name spells a namespace, not a word of a name.
+        assert_eq!(r.person(&notes, "people"), PersonMatch::Unknown(vec![]));
         // Outside a graph the file name is the name.
         let plain = parse_note(
             "pages/people___Margaret Hamilton.md",
@@ -596,13 +788,192 @@ mod tests {
         ] {
             assert_eq!(person(query), PersonMatch::One(1), "{query:?}");
         }
-        assert_eq!(person("s"), PersonMatch::Several(vec![0, 1]));
-        assert_eq!(person("Sharon"), PersonMatch::Unknown(vec![0]));
+        // Both have the alias `S`: Sam Smith before Sharon Lee by name.
+        assert_eq!(person("s"), PersonMatch::Several(vec![1, 0]));
+        // A first name, a last name, a prefix: each names one person here.
+        assert_eq!(person("Sharon"), PersonMatch::One(0));
+        assert_eq!(person("lee"), PersonMatch::One(0));
+        assert_eq!(person("Sha"), PersonMatch::One(0));
+        assert_eq!(person("Sharn"), PersonMatch::Unknown(vec![0]));
         assert_eq!(person("Kai"), PersonMatch::Unknown(vec![]), "not a person");
         assert_eq!(person("Notes/Kai.md"), PersonMatch::Unknown(vec![]));
         assert_eq!(person(""), PersonMatch::Unknown(vec![]));
         assert_eq!(notes[1].display_name(), "Sam Smith");
         assert_eq!(notes[3].display_name(), "Kai");
+    }
+
+    #[test]
+    fn exact_then_whole_words_then_prefixes() {
+        let notes = notes(&[
+            ("People/Samantha Cole.md", ""),
+            ("People/Alex Sam.md", ""),
+            ("People/Sam Rivera.md", ""),
+            ("People/Tom Becker.md", "---\naliases: [Sammy]\n---\n"),
+            ("People/Jo One.md", "---\naliases: [Sam]\n---\n"),
+            ("People/Jo Two.md", ""),
+            ("Notes/Samuel.md", ""),
+            ("People/Lee Park.md", ""),
+            ("People/Sharon Lee.md", ""),
+            ("People/Leela Rao.md", ""),
+            ("People/Jean-Luc Picard.md", ""),
+            ("People/(Ziggy).md", ""),
+        ]);
+        let r = Resolver::new(&notes);
+        let person = |query: &str| r.person(&notes, query);
+        // An exact alias wins over whole words and prefixes.
+        assert_eq!(person("Sam"), PersonMatch::One(4));
+        // Prefixes of a first word (by name), then of a later word; not Samuel, no person.
+        assert_eq!(person("sa"), PersonMatch::Several(vec![4, 2, 0, 3, 1]));
+        assert_eq!(person("Sama"), PersonMatch::One(0));
+        assert_eq!(person("Samm"), PersonMatch::One(3));
+        // A whole word ties only with whole words: Leela is not asked about.
+        assert_eq!(person("Lee"), PersonMatch::Several(vec![7, 8]));
+        assert_eq!(person("Leel"), PersonMatch::One(9));
+        assert_eq!(person("Jo"), PersonMatch::Several(vec![4, 5]));
+        assert_eq!(person("Two"), PersonMatch::One(5));
+        assert_eq!(person("Sharon L"), PersonMatch::One(8));
+        // Words end at any character that is not a letter or digit.
+        assert_eq!(person("Luc"), PersonMatch::One(10));
+        assert_eq!(person("picard"), PersonMatch::One(10));
+        assert_eq!(person("zig"), PersonMatch::One(11));
+        // Not the middle of a word.
+        assert_eq!(
+            person("haron"),
+            PersonMatch::Unknown(vec![8]),
+            "a typo, not a match"
+        );
+        assert_eq!(person("aron"), PersonMatch::Unknown(vec![]));
+    }
+
+    #[test]
+    fn typos_get_the_closest_names_first() {
+        let notes = notes(&[
+            ("People/Sharon Lee.md", ""),
+            ("People/Shannon Wu.md", ""),
+            ("People/Priya Natarajan.md", ""),
+            ("People/Zo\u{eb} \u{c5}berg.md", ""),
+            ("People/李雷.md", ""),
+        ]);
+        let r = Resolver::new(&notes);
+        let person = |query: &str| r.person(&notes, query);
+        // One edit from Sharon, three from Shannon: too far for five letters.
+        assert_eq!(person("Sharn"), PersonMatch::Unknown(vec![0]));
+        assert_eq!(person("Sahron"), PersonMatch::Unknown(vec![0]), "a swap");
+        // One edit from each: by name.
+        assert_eq!(person("Shanon"), PersonMatch::Unknown(vec![1, 0]));
+        // One from Shannon, two from Sharon: the closer first.
+        assert_eq!(person("Shannn"), PersonMatch::Unknown(vec![1, 0]));
+        assert_eq!(person("Natarjan"), PersonMatch::Unknown(vec![2]));
+        assert_eq!(person("Prya Natarajan"), PersonMatch::Unknown(vec![2]));
+        // A shared word (0 + 3 for `Smith`); Shannon is two edits further (2 + 3).
+        assert_eq!(person("Sharon Smith"), PersonMatch::Unknown(vec![0]));
+        // Characters, not bytes, and no accent folding: `Zoe` is a typo of `Zoë`.
+        assert_eq!(person("Zoe"), PersonMatch::Unknown(vec![3]));
+        assert_eq!(person("Aberg"), PersonMatch::Unknown(vec![3]));
+        assert_eq!(person("zoë"), PersonMatch::One(3));
+        assert_eq!(person("李"), PersonMatch::One(4));
+        assert_eq!(
+            person("李磊"),
+            PersonMatch::Unknown(vec![]),
+            "two characters: exact only"
+        );
+        // Word by word, the edits add up: both words close beats one word exact.
+        let notes = self::notes(&[
+            ("People/Abdul Ivanova.md", ""),
+            ("People/Aditi Kowalski.md", ""),
+            ("People/Abdul Kowalski.md", ""),
+            ("People/Abdul Jansen.md", ""),
+        ]);
+        let r = Resolver::new(&notes);
+        let person = |query: &str| r.person(&notes, query);
+        // Abdul Kowalski 1 + 1; Aditi Kowalski 2 (no typo of Abdl) + 1, one edit further;
+        // Abdul Ivanova 1 + 3 (no typo of Kowalsky), too far.
+        assert_eq!(person("Abdl Kowalsky"), PersonMatch::Unknown(vec![2, 1]));
+        assert_eq!(person("Abdul Kowalsky"), PersonMatch::Unknown(vec![2]));
+        // `Abdul Smith`: each Abdul is 0 + 3 away, Aditi Kowalski 3 + 3: too far.
+        assert_eq!(person("Abdul Smith"), PersonMatch::Unknown(vec![0, 3, 2]));
+        // Short queries are not typos of every short name.
+        assert_eq!(person("Al"), PersonMatch::Unknown(vec![]));
+        assert_eq!(person("Xavier"), PersonMatch::Unknown(vec![]));
+    }
+
+    /// Names from a small alphabet that mixes ASCII, accents composed and decomposed,
+    /// CJK, emoji, separators and invisible characters, so that names often share words
+    /// and prefixes.
+    fn name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "sa",
+            "m",
+            "lee",
+            "Jo",
+            "é",
+            "e\u{301}",
+            "李",
+            "👩\u{200d}👧",
+            " ",
+            "-",
+            "'",
+            "\u{200b}",
+            "Ω",
+            "ß",
+            "İ",
+        ]);
+        prop::collection::vec(piece, 1..6).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Whatever is asked, the answer is about people, without repeats; a person's own
+        /// path always names them, and their own name names them or lists them.
+        #[test]
+        fn answers_name_people(
+            names in proptest::collection::vec(name(), 1..6),
+            query in name(),
+        ) {
+            let files: Vec<(String, String)> = names
+                .iter()
+                .enumerate()
+                .map(|(n, name)| {
+                    let yaml_name = name.replace('\\', "\\\\").replace('"', "\\\"");
+                    (format!("People/p{n}.md"), format!("---\nname: \"{yaml_name}\"\n---\n"))
+                })
+                .chain([("Notes/Other.md".to_owned(), String::new())])
+                .collect();
+            let borrowed: Vec<(&str, &str)> =
+                files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+            let notes = notes(&borrowed);
+            let r = Resolver::new(&notes);
+            let found = match r.person(&notes, &query) {
+                PersonMatch::One(i) => vec![i],
+                PersonMatch::Several(several) => {
+                    proptest::prop_assert!(several.len() > 1);
+                    several
+                }
+                PersonMatch::Unknown(close) => close,
+            };
+            let mut unique = found.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            proptest::prop_assert_eq!(unique.len(), found.len());
+            proptest::prop_assert!(found.iter().all(|&i| is_person(&notes, i)));
+            for (i, (path, _)) in files.iter().enumerate().take(names.len()) {
+                proptest::prop_assert_eq!(r.person(&notes, path), PersonMatch::One(i));
+                // The generated name is what was read (a blank one falls back to `p0`).
+                if !names[i].trim().is_empty() {
+                    proptest::prop_assert_eq!(notes[i].display_name(), names[i].trim());
+                }
+                let by_name = r.person(&notes, notes[i].display_name());
+                let named = match by_name {
+                    PersonMatch::One(j) => j == i,
+                    PersonMatch::Several(several) => several.contains(&i),
+                    // A name of nothing but invisible characters and spaces names nobody.
+                    PersonMatch::Unknown(_) => Resolver::name_key(notes[i].display_name()).is_empty(),
+                };
+                proptest::prop_assert!(named, "{:?}", notes[i].display_name());
+            }
+        }
     }
 
     #[test]

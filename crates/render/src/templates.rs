@@ -14,6 +14,24 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "digest.html",
         include_str!("../../../templates/digest.html"),
     ),
+    // The parts of a draft come before `draft.txt`, which includes them: Tera checks an
+    // include when the including template is added.
+    (
+        "draft-formal.txt",
+        include_str!("../../../templates/draft-formal.txt"),
+    ),
+    (
+        "draft-neutral.txt",
+        include_str!("../../../templates/draft-neutral.txt"),
+    ),
+    (
+        "draft-casual.txt",
+        include_str!("../../../templates/draft-casual.txt"),
+    ),
+    (
+        "draft-subject.txt",
+        include_str!("../../../templates/draft-subject.txt"),
+    ),
     ("draft.txt", include_str!("../../../templates/draft.txt")),
     ("person.md", include_str!("../../../templates/person.md")),
 ];
@@ -134,14 +152,6 @@ impl Templates {
         tera.register_filter("unlink", |text: &str, _: tera::Kwargs, _: &tera::State| {
             crate::text::unlink(text)
         });
-        tera.register_filter(
-            "second_person",
-            |text: &str, _: tera::Kwargs, _: &tera::State| crate::text::second_person(text),
-        );
-        tera.register_filter(
-            "draft_topic",
-            |text: &str, _: tera::Kwargs, _: &tera::State| crate::text::draft_topic(text),
-        );
         tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
             vault_notes::edit::yaml_scalar(text)
         });

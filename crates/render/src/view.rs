@@ -7,14 +7,16 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::Serialize;
 use vault_index::{
-    Count, Headline, Index, PublicPerson, Reconnects, SharedContact, SharedFollowUp, SharedNetwork,
-    SharedPerson, SharedSuggestion, SharedUpcoming, Source, Status, UpcomingKind,
+    ComingBirthday, Count, Headline, Index, PublicPerson, Reason, Reconnects, SharedCard,
+    SharedContact, SharedFollowUp, SharedNetwork, SharedPerson, SharedSuggestion, SharedUpcoming,
+    Source, Status, UpcomingKind,
 };
 
 use crate::draft::{DraftInput, DraftSettings};
 use crate::json::DigestPersonJson;
+use crate::links::{ContactLinks, contact_links};
 use crate::templates::{RenderError, Templates};
-use crate::text::{md_lines, md_text, md_wikilink};
+use crate::text::{md_lines, md_text, md_wikilink, unlink};
 
 /// How note text is written into a view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +37,16 @@ impl Markup {
 
     fn list(self, items: &[String]) -> Vec<Cow<'_, str>> {
         items.iter().map(|i| self.text(i)).collect()
+    }
+
+    /// Note text inside a sentence `vault` writes (a reason): for Markdown as
+    /// [`Markup::text`], otherwise with its links read as words (`[[Dana]]` is `Dana`),
+    /// as the HTML templates show note text with the `unlink` filter.
+    fn phrase(self, text: &str) -> String {
+        match self {
+            Markup::Plain => unlink(text),
+            Markup::Markdown => md_text(text),
+        }
     }
 }
 
@@ -151,6 +163,8 @@ struct SuggestionView<'a> {
     relationship: Option<Cow<'a, str>>,
     private: bool,
     favorite: bool,
+    /// The status reason in one line ("last coffee 94 days ago, cadence 30 days"); the
+    /// card shows [`SuggestionView::reasons`].
     reason: String,
     days_overdue: Option<i64>,
     days_since_contact: Option<i64>,
@@ -166,6 +180,73 @@ struct SuggestionView<'a> {
     role: Option<Cow<'a, str>>,
     /// The ready message (none for private people).
     draft: Option<String>,
+    /// Its subject line, for an e-mail.
+    draft_subject: Option<String>,
+    /// Why now: every reason of the card, as figures and worded.
+    reasons: Vec<ReasonView>,
+    /// The last contact: when, what kind, what it was, where it was recorded.
+    last_interaction: Option<LastContactView<'a>>,
+    /// Whether the last topic is older than the last contact: the card then dates it.
+    last_topic_older: bool,
+    /// Whether the last topic is what the last contact was: the card says it once.
+    last_topic_is_last_contact: bool,
+    /// What not to bring up: shown to the user, never in the draft.
+    boundaries: Vec<Cow<'a, str>>,
+    /// Follow-ups owed to them, overdue first.
+    follow_ups: Vec<OwedView<'a>>,
+    /// Their birthday in the coming days.
+    birthday: Option<ComingBirthday>,
+    /// A recent milestone of theirs.
+    milestone: Option<MilestoneView<'a>>,
+    /// How to reach them, as their note says.
+    contact: Option<ContactView<'a>>,
+    /// One-click links: e-mail and text with the draft, call, profiles, the note.
+    links: Option<ContactLinks>,
+}
+
+/// A reason to reach out now: its figures (`kind` and numbers, as the index has them)
+/// and the words the card shows.
+#[derive(Debug, Serialize)]
+struct ReasonView {
+    #[serde(flatten)]
+    reason: Reason,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct LastContactView<'a> {
+    date: String,
+    days_ago: Option<i64>,
+    /// `lunch`, when the line says.
+    kind: Option<Cow<'a, str>>,
+    /// What it was, as written.
+    summary: Option<Cow<'a, str>>,
+    /// Where it was recorded (`log`, `journal`…).
+    source: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct OwedView<'a> {
+    text: Cow<'a, str>,
+    due: Option<String>,
+    overdue: bool,
+    days_until_due: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+struct MilestoneView<'a> {
+    date: String,
+    summary: Cow<'a, str>,
+}
+
+#[derive(Debug, Serialize)]
+struct ContactView<'a> {
+    emails: Vec<Cow<'a, str>>,
+    phone: Option<Cow<'a, str>>,
+    linkedin: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    location: Option<Cow<'a, str>>,
+    place: Option<Cow<'a, str>>,
 }
 
 /// A row of the status tables. For a private person: name, link and status.
@@ -462,6 +543,17 @@ fn suggestion<'a>(
                 company: Vec::new(),
                 role: None,
                 draft: None,
+                draft_subject: None,
+                reasons: Vec::new(),
+                last_interaction: None,
+                last_topic_older: false,
+                last_topic_is_last_contact: false,
+                boundaries: Vec::new(),
+                follow_ups: Vec::new(),
+                birthday: None,
+                milestone: None,
+                contact: None,
+                links: None,
             });
         }
     };
@@ -483,13 +575,23 @@ fn suggestion<'a>(
         boundaries: card.boundaries,
         today: input.index.today,
     };
-    // The draft is written from the notes as they are (it is also the message), then
-    // escaped line by line for Markdown.
-    let draft = crate::draft::draft(templates, input.draft, &draft_input)?.body;
+    // The draft is written from the notes as they are (it is also the message, and the
+    // links carry it as it is), then escaped line by line for Markdown.
+    let message = crate::draft::draft(templates, input.draft, &draft_input)?;
+    let links = contact_links(card.contact, Some(&message), input.vault_name, p.path);
     let draft = match markup {
-        Markup::Plain => draft,
-        Markup::Markdown => md_lines(&draft),
+        Markup::Plain => message.body,
+        Markup::Markdown => md_lines(&message.body),
     };
+    let last_interaction = p.last_contact.map(|date| LastContactView {
+        date: date.to_string(),
+        days_ago: p.days_since_contact,
+        kind: p.last_kind.map(|k| markup.text(k)),
+        summary: p.last_summary.map(|s| markup.text(s)),
+        source: p.last_source.map(Source::as_str),
+    });
+    let contact = card.contact;
+    let optional = |value: &'a Option<String>| value.as_deref().map(|v| markup.text(v));
     Ok(SuggestionView {
         name: markup.text(p.name),
         first_name: markup.text(p.first_name),
@@ -511,7 +613,168 @@ fn suggestion<'a>(
         company: markup.list(p.company),
         role: p.role.map(|r| markup.text(r)),
         draft: Some(draft),
+        draft_subject: Some(markup.text(&message.subject).into_owned()),
+        reasons: card
+            .reasons
+            .iter()
+            .map(|&reason| ReasonView {
+                reason,
+                text: reason_text(reason, p, card, markup),
+            })
+            .collect(),
+        last_topic_older: p
+            .last_topic
+            .zip(p.last_contact)
+            .is_some_and(|(t, last)| t.date < last),
+        last_topic_is_last_contact: p
+            .last_topic
+            .is_some_and(|t| Some(t.date) == p.last_contact && Some(t.summary) == p.last_summary),
+        last_interaction,
+        boundaries: markup.list(card.boundaries),
+        follow_ups: card
+            .follow_ups
+            .iter()
+            .map(|f| OwedView {
+                text: markup.text(f.text),
+                due: f.due.map(date),
+                overdue: f.overdue,
+                days_until_due: f.days_until_due,
+            })
+            .collect(),
+        birthday: card.birthday,
+        milestone: card.milestone.map(|(day, summary)| MilestoneView {
+            date: date(day),
+            summary: markup.text(summary),
+        }),
+        contact: Some(ContactView {
+            emails: markup.list(&contact.emails),
+            phone: optional(&contact.phone),
+            linkedin: optional(&contact.linkedin),
+            url: optional(&contact.url),
+            location: optional(&contact.location),
+            place: optional(&contact.place),
+        }),
+        links: Some(links),
     })
+}
+
+/// "1 day", "19 days".
+fn days(n: i64) -> String {
+    if n.abs() == 1 {
+        format!("{n} day")
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// "today", "yesterday", "49 days ago".
+fn ago(n: i64) -> String {
+    match n {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        n => format!("{} ago", days(n)),
+    }
+}
+
+/// "today", "tomorrow", "in 9 days".
+fn within(n: i64) -> String {
+    match n {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        n => format!("in {}", days(n)),
+    }
+}
+
+/// One reason of a card in words: "overdue by 19 days (last contact 49 days ago,
+/// cadence 30 days)", "🎂 birthday in 9 days (turns 42)", "you owe Sharon: send the
+/// template (due 2026-11-20, 3 days overdue)". Note text in it is written as `markup`
+/// says.
+fn reason_text(
+    reason: Reason,
+    p: &PublicPerson<'_>,
+    card: &SharedCard<'_>,
+    markup: Markup,
+) -> String {
+    let last = |since: Option<i64>, cadence: u32| match since {
+        Some(since) => format!(
+            "(last contact {}, cadence {})",
+            ago(since),
+            days(cadence.into())
+        ),
+        None => format!("(cadence {})", days(cadence.into())),
+    };
+    match reason {
+        Reason::Overdue {
+            days_overdue,
+            days_since_contact,
+            cadence_days,
+        } => format!(
+            "overdue by {} {}",
+            days(days_overdue),
+            last(Some(days_since_contact), cadence_days)
+        ),
+        Reason::Hibernating {
+            days_since_contact,
+            cadence_days,
+        } => format!(
+            "hibernating: {} since the last {} (cadence {})",
+            days(days_since_contact),
+            p.last_kind
+                .map_or_else(|| "contact".to_owned(), |k| markup.phrase(k)),
+            days(cadence_days.into())
+        ),
+        Reason::DueSoon {
+            in_days,
+            cadence_days,
+        } => format!(
+            "due {} {}",
+            within(in_days),
+            last(p.days_since_contact, cadence_days)
+        ),
+        Reason::NoContact => "no contact on record yet".to_owned(),
+        Reason::Birthday { in_days, turns } => {
+            let when = match in_days {
+                0 => "🎂 birthday today".to_owned(),
+                n => format!("🎂 birthday {}", within(n)),
+            };
+            match turns {
+                Some(age) => format!("{when} (turns {age})"),
+                None => when,
+            }
+        }
+        Reason::FollowUp { days_until_due } => {
+            let owed = card
+                .follow_ups
+                .iter()
+                .find(|f| f.days_until_due == Some(days_until_due));
+            let due = owed.and_then(|f| f.due).map(date);
+            let when = match (due, days_until_due) {
+                (_, 0) => "due today".to_owned(),
+                (_, 1) => "due tomorrow".to_owned(),
+                (Some(due), n) if n < 0 => format!("due {due}, {} overdue", days(-n)),
+                (Some(due), n) => format!("due {due}, in {}", days(n)),
+                (None, n) if n < 0 => format!("{} overdue", days(-n)),
+                (None, n) => format!("due {}", within(n)),
+            };
+            match owed {
+                Some(f) => format!(
+                    "you owe {}: {} ({when})",
+                    markup.phrase(p.first_name),
+                    markup.phrase(f.text)
+                ),
+                None => format!(
+                    "a follow-up you owe {} ({when})",
+                    markup.phrase(p.first_name)
+                ),
+            }
+        }
+        Reason::Milestone { days_ago } => match card.milestone {
+            Some((_, summary)) => {
+                format!("milestone: {} ({})", markup.phrase(summary), ago(days_ago))
+            }
+            None => format!("a milestone {}", ago(days_ago)),
+        },
+    }
 }
 
 fn row<'a>(p: &SharedPerson<'a>, markup: Markup) -> PersonRow<'a> {
@@ -591,14 +854,7 @@ fn week_entry<'a>(e: &SharedContact<'a>, markup: Markup) -> WeekView<'a> {
         private: false,
         kind: e.kind.map(|k| markup.text(k)),
         summary: e.summary.map(|s| markup.text(s)),
-        source: match e.source {
-            Source::Log => "log",
-            Source::Note => "note",
-            Source::Journal => "journal",
-            Source::Task => "task",
-            Source::DailyLink => "daily_link",
-            Source::LastContact => "last_contact",
-        },
+        source: e.source.as_str(),
         path: e.place.map(|p| markup.text(p.path)),
     }
 }

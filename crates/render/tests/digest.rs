@@ -46,7 +46,7 @@ fn vault() -> Vec<Note> {
     notes(&[
         (
             "People/Sharon Lee.md",
-            "---\nrelationship: former-colleague\ncadence: monthly\nrole: VP Engineering\ncompany: \"[[Initech]]\"\ninterests: [sourdough, trail running]\nfavorite: true\nbirthday: 1984-12-02\n---\n## Log\n- 2026-09-30 coffee: her new role at Initech and hiring #got\n- 2026-08-12 call: intro to Dana #gave\n- [ ] send the incident-review template | the short one 📅 2026-11-20\n",
+            "---\nrelationship: former-colleague\ncadence: monthly\nrole: VP Engineering\ncompany: \"[[Initech]]\"\ninterests: [sourdough, trail running]\nboundaries: [the layoffs at Acme]\nfavorite: true\nbirthday: 1984-12-02\nemail: [sharon@example.com, s.lee@initech.example]\nphone: \"+1 (555) 010-0199\"\nlinkedin: in/example-sharon\nurl: sharon.example/blog\nlocation: Berlin\nplace: Café Kranzler\n---\n## Log\n- 2026-09-30 coffee: her new role at Initech and hiring #got\n- 2026-08-12 call: intro to Dana #gave\n- [ ] send the incident-review template | the short one 📅 2026-11-20\n",
         ),
         (
             "People/Marco Rossi.md",
@@ -297,22 +297,42 @@ fn html_digest_is_self_contained() {
     let lower = html.to_lowercase();
     for forbidden in [
         "<script", "src=", "@import", "url(", "<link", "<iframe", "<object", "<embed", "http://",
-        "https://", "//fonts.",
+        "//fonts.", "<form", "<base",
     ] {
         assert!(!lower.contains(forbidden), "found {forbidden}");
     }
     for handler in [" onload=", " onclick=", " onerror=", " onmouseover="] {
         assert!(!lower.contains(handler), "event handler {handler}");
     }
-    // Links stay inside the page.
+    // Nothing is fetched: a web address is only ever where a click on a contact link
+    // leads, and every link is in the page, a contact link or the note in Obsidian.
+    assert_eq!(
+        lower.matches("https://").count(),
+        lower.matches("href=\"https://").count(),
+        "a web address outside a link"
+    );
+    let mut contact_links = 0;
     for (at, _) in lower.match_indices("href=\"") {
         let rest = &lower[at + 6..];
+        let tag_start = lower[..at].rfind('<').unwrap_or(0);
+        let local = rest.starts_with('#');
         assert!(
-            rest.starts_with('#'),
-            "link out of the page: {}",
-            &rest[..rest.len().min(40)]
+            local || lower[tag_start..].starts_with("<a class=\"button"),
+            "a link that is not a contact button: {}",
+            &lower[tag_start..(at + 40).min(lower.len())]
         );
+        if !local {
+            contact_links += 1;
+            assert!(
+                ["mailto:", "tel:", "sms:", "https://", "obsidian://open?"]
+                    .iter()
+                    .any(|scheme| rest.starts_with(scheme)),
+                "link out of the page: {}",
+                &rest[..rest.len().min(40)]
+            );
+        }
     }
+    assert!(contact_links >= 3, "the cards have their links");
 }
 
 #[test]
@@ -412,7 +432,7 @@ fn private_people_appear_by_name_only() {
     let notes = notes(&[
         (
             "People/Secret Agent.md",
-            "---\nprivate: true\ncadence: 7\nrelationship: SECRETREL\nrole: SECRETROLE\ncompany: SECRETCO\ninterests: [SECRETINTEREST]\nbirthday: 12-01\n---\nSECRETBODY\n- 2026-10-01 coffee: SECRETLOG #gave\n- [ ] SECRETTASK 📅 2026-11-01\n- 2026-11-25 lunch: SECRETPLAN\n",
+            "---\nprivate: true\ncadence: 7\nrelationship: SECRETREL\nrole: SECRETROLE\ncompany: SECRETCO\ninterests: [SECRETINTEREST]\nboundaries: [SECRETBOUNDARY]\nemail: SECRETMAIL@example.com\nphone: \"+1 555 0142\"\nlinkedin: in/SECRETLINKEDIN\nurl: https://SECRETURL.example\nplace: SECRETPLACE\nlocation: SECRETCITY\nbirthday: 12-01\n---\nSECRETBODY\n- 2026-10-01 coffee: SECRETLOG #gave\n- [ ] SECRETTASK 📅 2026-11-01\n- 2026-11-25 lunch: SECRETPLAN\n",
         ),
         (
             "Journal/2026-11-23.md",
@@ -433,6 +453,32 @@ fn private_people_appear_by_name_only() {
         assert!(text.contains("Secret Agent"), "the name is shown");
         assert!(!text.contains("SECRET"), "private text leaked:\n{text}");
         assert!(!text.contains("Hi Secret"), "no draft for private people");
+        // No link to reach them or to open their note: the number, the note's name.
+        for link in [
+            "5550142",
+            "Secret%20Agent",
+            "mailto:",
+            "tel:",
+            "sms:",
+            "obsidian:",
+        ] {
+            assert!(!text.contains(link), "{link} of a private person:\n{text}");
+        }
+    }
+    let value = json(&index);
+    let card = suggestion(&value, "Secret Agent");
+    for withheld in [
+        "links",
+        "contact",
+        "draft",
+        "draft_subject",
+        "last_interaction",
+        "birthday",
+    ] {
+        assert!(card[withheld].is_null(), "{withheld}: {card}");
+    }
+    for empty in ["reasons", "boundaries", "follow_ups", "interests"] {
+        assert_eq!(card[empty], serde_json::json!([]), "{empty}: {card}");
     }
     assert!(drafts(&index).is_empty());
 }
@@ -517,36 +563,35 @@ fn drafts_fit_the_person() {
             .unwrap_or_else(|| panic!("no draft for {who} in {drafts:?}"))
     };
 
+    // DESIGN.md "The draft": no note text in a sentence, no pronoun rewritten; the
+    // kind and the month of the last contact, and a concrete proposal, by tone.
     let ana = draft("Ana Long");
-    assert!(ana.starts_with("Hi Ana,\n\n"), "{ana}");
+    assert!(ana.starts_with("Hey Ana,\n\n"), "a friend: {ana}");
     assert!(
-        ana.contains("more than six months since we last caught up over coffee"),
+        ana.contains("way too long since our coffee in March"),
         "{ana}"
     );
+    assert!(!ana.contains("Lisbon"), "no note text: {ana}");
+    assert!(!ana.contains("chess"), "no interest spliced: {ana}");
     assert!(
-        ana.contains("your move to Lisbon"),
-        "addressed to her: {ana}"
+        ana.contains("Up for another coffee on Wednesday the 25th?"),
+        "{ana}"
     );
-    assert!(ana.contains("chess"), "{ana}");
-    assert!(ana.contains("Fancy another coffee"), "{ana}");
 
     let ben = draft("Ben Over");
-    assert!(ben.contains("since our last lunch"), "{ben}");
-    assert!(
-        ben.contains("your Globex launch"),
-        "links read as words: {ben}"
-    );
+    assert!(ben.contains("since our lunch in September"), "{ben}");
+    assert!(!ben.contains("Globex launch"), "{ben}");
     assert!(ben.contains("lunch again"), "{ben}");
 
     let cy = draft("Cy Soon");
-    assert!(cy.contains("our last call"), "{cy}");
-    assert!(cy.contains("the conference talk"), "{cy}");
-    assert!(cy.contains("quick call"), "{cy}");
+    assert!(cy.contains("our call in October"), "{cy}");
+    assert!(!cy.contains("conference"), "{cy}");
+    assert!(cy.contains("another call"), "{cy}");
 
     // Nothing known but the name and a date: still a whole, natural message.
     let di = draft("Di Bare");
     assert!(di.starts_with("Hi Di,\n\n"), "{di}");
-    assert!(di.contains("catch-up"), "{di}");
+    assert!(di.contains("since we last caught up in October"), "{di}");
 
     for (name, d) in &drafts {
         for bad in [
@@ -555,7 +600,7 @@ fn drafts_fit_the_person() {
             assert!(!d.contains(bad), "{name}'s draft has {bad:?}:\n{d}");
         }
         assert!(
-            d.ends_with(['?', '.', '!']),
+            d.ends_with(['?', '.', '!', ',']),
             "{name}'s draft ends mid-sentence:\n{d}"
         );
         assert!(
@@ -598,22 +643,21 @@ fn drafts_quote_the_topic_not_the_place() {
             .map(|(_, d)| d.clone())
             .unwrap_or_else(|| panic!("no draft for {who} in {drafts:?}"))
     };
+    // What you talked about stays on the card: the draft names the kind and the month.
     let sharon = draft("Sharon Lee");
     assert!(
-        sharon.contains("we talked about your new role."),
+        sharon.contains("since we last caught up in October"),
         "{sharon}"
     );
+    assert!(!sharon.contains("new role"), "{sharon}");
     assert!(!sharon.contains("Coffee Café"), "{sharon}");
     let tom = draft("Tom Long");
-    assert!(
-        tom.contains("we talked about your plans to move to Berlin next spring;"),
-        "{tom}"
-    );
+    assert!(!tom.contains("Berlin"), "{tom}");
     assert!(!tom.contains("Thai"), "{tom}");
-    // Only where you met, not what about: no topic at all rather than an odd one.
     let ann = draft("Ann Where");
-    assert!(!ann.contains("talked about"), "{ann}");
-    assert!(ann.contains("over lunch"), "{ann}");
+    assert!(!ann.contains("Thai"), "{ann}");
+    assert!(ann.contains("since our lunch in September"), "{ann}");
+    assert!(ann.contains("lunch again"), "{ann}");
 }
 
 #[test]
@@ -713,8 +757,15 @@ fn hostile_vault(hostile: bool) -> Vec<Note> {
     } else {
         ("People/Mallory.md", "\"Odd one\"", "Meetings/Sync.md")
     };
+    // Contact details that still make links when hostile (a value that makes none is
+    // tested on its own), so that hostile and plain digests have the same shape.
+    let contact = if hostile {
+        "email: \"m_a*l~~o~~r$y$|x{y}!@example.com\"\nphone: \"+1 555 0100 <b>x</b> [y](z)\"\nlinkedin: \"https://www.linkedin.com/in/<b>x</b>\\\"(y)[z]*w*\"\nurl: \"https://mallory.example/*x*_y_~~z~~$w$[a](b)<c>|d%%e\"\n"
+    } else {
+        "email: mallory@example.com\nphone: \"+1 555 0100\"\nlinkedin: in/mallory\nurl: https://mallory.example\n"
+    };
     let person = format!(
-        "---\nrelationship: \"{lines}\"\nrole: \"{lines}\"\ncompany: \"{lines}\"\ninterests: [\"{lines}\", \"{lines}\"]\ncadence: 7\nbirthday: 12-01\n---\n- 2026-10-01 coffee: {}\n- [ ] {} 📅 2026-11-01\n- 2026-11-25 lunch: {}\n- 2026-09-01 call: {} #gave\n",
+        "---\nrelationship: \"{lines}\"\nrole: \"{lines}\"\ncompany: \"{lines}\"\ninterests: [\"{lines}\", \"{lines}\"]\nboundaries: [\"{lines}\"]\nplace: \"{lines}\"\nlocation: \"{lines}\"\n{contact}cadence: 7\nbirthday: 12-01\n---\n- 2026-10-01 coffee: {}\n- [ ] {} 📅 2026-11-01\n- 2026-11-25 lunch: {}\n- 2026-09-01 call: {} #gave\n",
         text("the garden"),
         text("send the deck"),
         text("the plan"),
@@ -742,6 +793,9 @@ fn hostile_vault(hostile: bool) -> Vec<Note> {
         ),
     ])
 }
+
+/// The links a card makes, each built from a note's values and encoded.
+const CONTACT_SCHEMES: &[&str] = &["mailto:", "tel:", "sms:", "https://", "obsidian://open?"];
 
 /// What a Markdown reader builds from `md`: every event but text, in order (the
 /// structure), and the text a reader sees.
@@ -783,11 +837,21 @@ fn read_markdown(md: &str) -> (Vec<String>, String) {
                 dest_url,
                 ..
             }) => {
-                // Where a link points is structure too: a note's name, not a URL.
-                let to = if dest_url.contains(['<', '>', '\n', '[', ']', '|', ':']) {
-                    format!(" to {dest_url:?}")
-                } else {
-                    String::new()
+                // Where a link points is structure too: a note's name, or one of the
+                // card's contact links (by its scheme alone: the address is data), never
+                // a URL a note wrote.
+                let contact = CONTACT_SCHEMES
+                    .iter()
+                    .find(|scheme| dest_url.starts_with(**scheme))
+                    .filter(|_| {
+                        !dest_url.contains(['<', '>', '\n', '[', ']', '|', ' ', '"', '(', ')'])
+                    });
+                let to = match contact {
+                    Some(scheme) => format!(" contact {scheme}"),
+                    None if dest_url.contains(['<', '>', '\n', '[', ']', '|', ':']) => {
+                        format!(" to {dest_url:?}")
+                    }
+                    None => String::new(),
                 };
                 structure.push(format!("link {link_type:?}{to}"));
             }
@@ -891,4 +955,327 @@ fn markdown_note_text_reads_as_text() {
             "injected heading: {line}"
         );
     }
+}
+
+/// The suggestion of `name` in the JSON digest.
+fn suggestion(value: &serde_json::Value, name: &str) -> serde_json::Value {
+    value["suggestions"]
+        .as_array()
+        .and_then(|all| all.iter().find(|s| s["name"] == name))
+        .cloned()
+        .unwrap_or_else(|| panic!("{name} is not suggested: {value}"))
+}
+
+#[test]
+fn the_card_brings_every_reason_and_fact_together() {
+    let sharon_vault = vault();
+    let index = index(&sharon_vault);
+    let md = markdown(&index);
+    // Sharon: overdue, her birthday in 9 days and a follow-up past due, in one card.
+    assert_in_order(
+        &md,
+        &[
+            "### 2. [[Sharon Lee]] ★".to_owned(),
+            "- **Why now:**\n".to_owned(),
+            "  - overdue by 24 days (last contact 54 days ago, cadence 30 days)\n".to_owned(),
+            "  - 🎂 birthday in 9 days (turns 42)\n".to_owned(),
+            "  - you owe Sharon: send the incident-review template \\| the short one (due 2026-11-20, 3 days overdue)\n".to_owned(),
+            "- **Last contact:** 2026-09-30 (54 days ago), coffee: her new role at Initech and hiring\n".to_owned(),
+            "- **Cares about:** sourdough, trail running\n".to_owned(),
+            "- **Keep off:** the layoffs at Acme\n".to_owned(),
+            "- **Now:** VP Engineering at Initech\n".to_owned(),
+            "- **Where:** usually Café Kranzler · Berlin\n".to_owned(),
+            "- **Reach out:** [email](mailto:sharon@example.com?subject=".to_owned(),
+            ") · [call](tel:+15550100199) · [text](sms:+15550100199?&body=Hi%20Sharon%2C%0A".to_owned(),
+            ") · [LinkedIn](https://www.linkedin.com/in/example-sharon) · [website](https://sharon.example/blog) · [open note](obsidian://open?vault=example&file=People%2FSharon%20Lee)\n".to_owned(),
+            "> Hi Sharon,".to_owned(),
+        ],
+    );
+    // The last topic is the last contact: said once, not twice.
+    let card = &md[md.find("[[Sharon Lee]] ★").unwrap_or(0)..md.find("> Hi Sharon").unwrap_or(0)];
+    assert!(!card.contains("Last talked about"), "{card}");
+    // Keep off is for the user only: never in the message (nor in the links carrying it).
+    let value = json(&index);
+    let sharon = suggestion(&value, "Sharon Lee");
+    let draft = sharon["draft"].as_str().unwrap_or_default();
+    assert!(!draft.is_empty() && !draft.contains("layoffs"), "{draft}");
+    assert!(!sharon["links"].to_string().contains("layoffs"), "{sharon}");
+
+    // A contact newer than the last topic: both, the topic dated.
+    let later = notes(&[
+        (
+            "People/Ann.md",
+            "---\ncadence: 30\n---\n- 2026-09-01 coffee: the garden\n",
+        ),
+        (
+            "Journal/2026-09-20.md",
+            "Bumped into [[Ann]] at the station.\n",
+        ),
+    ]);
+    let index = index_suggesting_all(&later);
+    let md = markdown(&index);
+    assert!(
+        md.contains("- **Last contact:** 2026-09-20 (64 days ago), in a daily note: Bumped into Ann at the station.\n- **Last talked about** (2026-09-01): the garden\n"),
+        "{md}"
+    );
+    let html = html(&index);
+    assert!(
+        html.contains("<dt>Last contact</dt><dd><time datetime=\"2026-09-20\">2026-09-20</time>"),
+        "{html}"
+    );
+    assert!(html.contains("Bumped into Ann at the station."), "{html}");
+    assert!(
+        html.contains("<dt>Last talked about</dt><dd>the garden <span class=\"sub\">· <time datetime=\"2026-09-01\">"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_json_card_is_data() {
+    let notes = vault();
+    let index = index(&notes);
+    let value = json(&index);
+    let sharon = suggestion(&value, "Sharon Lee");
+    let kinds: Vec<&str> = sharon["reasons"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["overdue", "birthday", "follow-up"]);
+    let reasons = &sharon["reasons"];
+    assert_eq!(reasons[0]["days_overdue"], 24);
+    assert_eq!(reasons[0]["days_since_contact"], 54);
+    assert_eq!(reasons[0]["cadence_days"], 30);
+    assert_eq!(reasons[1]["in_days"], 9);
+    assert_eq!(reasons[1]["turns"], 42);
+    assert_eq!(reasons[2]["days_until_due"], -3);
+    assert_eq!(reasons[1]["text"], "🎂 birthday in 9 days (turns 42)");
+    let last = &sharon["last_interaction"];
+    assert_eq!(last["date"], "2026-09-30");
+    assert_eq!(last["kind"], "coffee");
+    assert_eq!(last["summary"], "her new role at Initech and hiring");
+    assert_eq!(last["source"], "log");
+    assert_eq!(sharon["last_topic"], "her new role at Initech and hiring");
+    assert_eq!(sharon["interests"][1], "trail running");
+    assert_eq!(sharon["boundaries"][0], "the layoffs at Acme");
+    let contact = &sharon["contact"];
+    assert_eq!(contact["emails"][1], "s.lee@initech.example");
+    assert_eq!(contact["phone"], "+1 (555) 010-0199");
+    assert_eq!(contact["linkedin"], "in/example-sharon");
+    assert_eq!(contact["url"], "sharon.example/blog");
+    assert_eq!(contact["location"], "Berlin");
+    assert_eq!(contact["place"], "Café Kranzler");
+    let links = &sharon["links"];
+    let mailto = links["mailto"].as_str().unwrap_or_default();
+    assert!(
+        mailto.starts_with("mailto:sharon@example.com?subject=")
+            && mailto.contains("&body=Hi%20Sharon%2C%0D%0A"),
+        "{mailto}"
+    );
+    assert_eq!(links["tel"], "tel:+15550100199");
+    assert_eq!(
+        links["linkedin"],
+        "https://www.linkedin.com/in/example-sharon"
+    );
+    assert_eq!(links["url"], "https://sharon.example/blog");
+    assert_eq!(
+        links["obsidian"],
+        "obsidian://open?vault=example&file=People%2FSharon%20Lee"
+    );
+    assert!(sharon["draft_subject"].is_string());
+    assert_eq!(sharon["follow_ups"][0]["due"], "2026-11-20");
+    assert_eq!(sharon["birthday"]["date"], "2026-12-02");
+    // The fields that were there before the card stay, with their types.
+    assert_eq!(sharon["last_contact"], "2026-09-30");
+    assert!(sharon["draft"].is_string() && sharon["reason"].is_string());
+}
+
+#[test]
+fn html_card_links_are_buttons() {
+    let notes = vault();
+    let index = index(&notes);
+    let html = html(&index);
+    for needle in [
+        "<a class=\"button primary\" href=\"mailto:sharon@example.com?subject=",
+        "<a class=\"button\" href=\"tel:+15550100199\">Call</a>",
+        "<a class=\"button\" href=\"sms:+15550100199?&amp;body=Hi%20Sharon%2C%0A",
+        "<a class=\"button\" href=\"https://www.linkedin.com/in/example-sharon\" rel=\"noopener noreferrer\">LinkedIn</a>",
+        "<a class=\"button\" href=\"https://sharon.example/blog\" rel=\"noopener noreferrer\">Website</a>",
+        "<a class=\"button\" href=\"obsidian://open?vault=example&amp;file=People%2FSharon%20Lee\">Open note</a>",
+        "<li class=\"chip keep-off\">the layoffs at Acme</li>",
+        "<li class=\"r-birthday\">🎂 birthday in 9 days (turns 42)</li>",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+}
+
+#[test]
+fn a_web_site_that_is_not_one_is_no_link() {
+    let notes = notes(&[(
+        "People/Mallory.md",
+        "---\ncadence: 7\nemail: \"mallory@example.com?bcc=evil@example.net\"\nphone: call me\nurl: \"javascript:alert(document.cookie)\"\nlinkedin: \"javascript:alert(1)\"\n---\n- 2026-10-01 coffee: hello\n",
+    )]);
+    let index = index(&notes);
+    let md = markdown(&index);
+    assert!(
+        md.contains(
+            "- **Reach out:** [open note](obsidian://open?vault=example&file=People%2FMallory)\n"
+        ),
+        "{md}"
+    );
+    let html = html(&index);
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("href=\"javascript"), "{html}");
+    assert!(!lower.contains("href=\"mailto"), "{html}");
+    assert!(!lower.contains("href=\"tel"), "{html}");
+    let value = json(&index);
+    let links = &suggestion(&value, "Mallory")["links"];
+    for kind in ["mailto", "tel", "sms", "linkedin", "url"] {
+        assert!(links[kind].is_null(), "{kind}: {links}");
+    }
+}
+
+/// The cells of each `<table>` of `html`: its column headers, then each row's header
+/// and its `<td>` tags.
+fn tables(html: &str) -> Vec<(Vec<String>, Vec<Vec<String>>)> {
+    let between = |text: &str, open: &str, close: &str| -> Vec<String> {
+        let mut found = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start..];
+            let end = after.find(close).map_or(after.len(), |e| e + close.len());
+            found.push(after[..end].to_owned());
+            rest = &after[end..];
+        }
+        found
+    };
+    let strip_tags = |cell: &str| -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in cell.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text
+    };
+    between(html, "<table", "</table>")
+        .iter()
+        .map(|table| {
+            let head = between(table, "<thead", "</thead>").concat();
+            let columns = between(&head, "<th", "</th>")
+                .iter()
+                .map(|th| strip_tags(th))
+                .collect();
+            let body = between(table, "<tbody", "</tbody>").concat();
+            let rows = between(&body, "<tr", "</tr>")
+                .iter()
+                .map(|tr| between(tr, "<td", ">").into_iter().collect::<Vec<String>>())
+                .collect();
+            (columns, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn html_tables_become_stacked_rows_on_a_phone() {
+    let notes = vault();
+    let index = index_suggesting_all(&notes);
+    let html = html(&index);
+    // The narrow-screen rule: rows as blocks, each cell labelled by its column.
+    let narrow = html
+        .find("@media (max-width: 600px)")
+        .map(|at| &html[at..])
+        .unwrap_or_else(|| panic!("no narrow-screen rule"));
+    let narrow = &narrow[..narrow.find("\n}\n").unwrap_or(narrow.len())];
+    for rule in [
+        "display: block;",
+        "td::before { content: attr(data-label);",
+        "min-width: 0;",
+    ] {
+        assert!(narrow.contains(rule), "{rule} missing from:\n{narrow}");
+    }
+    // Every cell of every table carries its column's name.
+    let tables = tables(&html);
+    assert!(
+        tables.len() >= 3,
+        "the status tables and reciprocity: {}",
+        tables.len()
+    );
+    let mut cells = 0;
+    for (columns, rows) in &tables {
+        assert!(!rows.is_empty(), "{columns:?}");
+        for row in rows {
+            // The first column is the row's header (`<th scope="row">`), the rest `<td>`s.
+            assert_eq!(row.len() + 1, columns.len(), "{columns:?}: {row:?}");
+            for (td, column) in row.iter().zip(&columns[1..]) {
+                cells += 1;
+                assert!(
+                    td.contains(&format!("data-label=\"{column}\"")),
+                    "{td} is not labelled {column:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(cells, html.matches("<td").count(), "every <td> was checked");
+    // Cards and buttons wrap; light, dark and print are still there.
+    for needle in [
+        ".actions { display: flex; flex-wrap: wrap;",
+        "prefers-color-scheme: dark",
+        "@media print",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+}
+
+#[test]
+fn each_kind_of_reason_is_worded() {
+    let notes = notes(&[
+        (
+            "People/Ann.md",
+            "---\ncadence: 7\n---\n- 2026-11-10 milestone: promoted to [[Director]]\n- 2026-11-15 call: the new team\n",
+        ),
+        (
+            "People/Bo.md",
+            "---\ncadence: 30\nbirthday: 11-23\n---\n- 2026-10-27 coffee: the move\n- [ ] send Bo the flat listing 📅 2026-11-24\n",
+        ),
+    ]);
+    let index = index_suggesting_all(&notes);
+    let value = json(&index);
+    let texts = |name: &str| -> Vec<String> {
+        suggestion(&value, name)["reasons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["text"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(
+        texts("Ann"),
+        [
+            "overdue by 1 day (last contact 8 days ago, cadence 7 days)",
+            "milestone: promoted to Director (13 days ago)",
+        ]
+    );
+    assert_eq!(
+        texts("Bo"),
+        [
+            "due in 3 days (last contact 27 days ago, cadence 30 days)",
+            "🎂 birthday today",
+            "you owe Bo: send Bo the flat listing (due tomorrow)",
+        ]
+    );
+    let ann = suggestion(&value, "Ann");
+    assert_eq!(ann["milestone"]["date"], "2026-11-10");
+    assert_eq!(ann["reasons"][1]["kind"], "milestone");
+    assert_eq!(ann["reasons"][1]["days_ago"], 13);
+    let md = markdown(&index);
+    assert!(
+        md.contains("  - milestone: promoted to Director (13 days ago)\n"),
+        "{md}"
+    );
 }

@@ -5,7 +5,7 @@ use crate::exit::Exit;
 use crate::output::plain_argument;
 use crate::session::Session;
 use crate::when::parse_when;
-use crate::write::{Proposal, edit_note};
+use crate::write::{Outcome, Proposal, edit_note};
 
 /// Arguments of `vault log`.
 #[derive(Debug, clap::Args)]
@@ -34,6 +34,11 @@ pub struct Args {
 /// Runs `vault log`.
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = Session::open(cli.vault.as_deref(), cli.today)?;
+    write(&session, args)?.print()
+}
+
+/// The write `vault log` makes, in a vault already read (`vault review` makes it too).
+pub fn write(session: &Session, args: &Args) -> Result<Outcome, Exit> {
     let date = parse_when(&args.date, session.today).map_err(Exit::usage)?;
     let rest = entry_text(args)?;
     let note = session.find_person(&args.person)?;
@@ -62,8 +67,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             },
             summary: format!("Logged {date} {what}with {name} in {}{planned}", note.path),
         })
-    })?
-    .print()
+    })
 }
 
 /// The text after the date: `coffee: TEXT #gave`.

@@ -5,7 +5,7 @@ use vault_notes::{Note, Property};
 use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::session::Session;
-use crate::write::{Proposal, edit_note};
+use crate::write::{Outcome, Proposal, edit_note};
 
 /// Arguments of `vault pause` and `vault resume`.
 #[derive(Debug, clap::Args)]
@@ -20,6 +20,11 @@ pub struct Args {
 /// Runs `vault pause`: sets `paused: true`.
 pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
     let session = Session::open(cli.vault.as_deref(), cli.today)?;
+    write_pause(&session, args)?.print()
+}
+
+/// The write `vault pause` makes, in a vault already read (`vault review` makes it too).
+pub fn write_pause(session: &Session, args: &Args) -> Result<Outcome, Exit> {
     let note = session.find_person(&args.person)?;
     let name = note.display_name();
     let keys: Vec<&str> = Property::Paused.keys().collect();
@@ -33,8 +38,7 @@ pub fn pause(cli: &Cli, args: &Args) -> Result<(), Exit> {
             holds: |after: &Note| after.person.as_ref().is_some_and(|p| p.paused),
             summary: format!("Paused {name} in {}", note.path),
         })
-    })?
-    .print()
+    })
 }
 
 /// Runs `vault resume`: ends `paused`, or, for a person who is not paused, the snooze. The

@@ -1,6 +1,5 @@
 //! `vault snooze`: do not suggest a person before a date.
 
-use chrono::Days;
 use vault_notes::Property;
 use vault_notes::edit::yaml_scalar;
 
@@ -8,7 +7,8 @@ use crate::cli::Cli;
 use crate::exit::Exit;
 use crate::output::plain_argument;
 use crate::session::Session;
-use crate::write::{Proposal, edit_note};
+use crate::when::parse_until;
+use crate::write::{Outcome, Proposal, edit_note};
 
 /// Arguments of `vault snooze`.
 #[derive(Debug, clap::Args)]
@@ -26,22 +26,24 @@ pub struct Args {
 pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     plain_argument("PERSON", &args.person)?;
     let session = Session::open(cli.vault.as_deref(), cli.today)?;
-    let until = vault_notes::parse_date(&args.until)
-        .or_else(|| {
-            vault_notes::parse_cadence(&args.until)
-                .and_then(|days| session.today.checked_add_days(Days::new(u64::from(days))))
-        })
-        .ok_or_else(|| {
-            Exit::usage(format!(
-                "`{}` is not a date or a span; write 2026-12-15, 2w or 30d",
-                args.until
-            ))
-        })?;
+    write(&session, args)?.print()
+}
+
+/// The write `vault snooze` makes, in a vault already read (`vault review` makes it too).
+pub fn write(session: &Session, args: &Args) -> Result<Outcome, Exit> {
+    let until = parse_until(&args.until, session.today).map_err(Exit::usage)?;
+    // A snooze that is already over would only overwrite the one the note has, if any.
     if until <= session.today {
-        eprintln!(
-            "vault: warning: {until} is not after today ({}); the snooze is already over",
+        let who = shell_word(&args.person);
+        let written = if until.to_string() == args.until.trim() {
+            format!("`{until}`")
+        } else {
+            format!("`{}` ({until})", args.until.trim())
+        };
+        return Err(Exit::usage(format!(
+            "{written} is not after today ({}): a snooze ends after today, e.g. `vault snooze {who} 2w`; `vault resume {who}` ends a snooze",
             session.today
-        );
+        )));
     }
     let note = session.find_person(&args.person)?;
     let name = note.display_name();
@@ -61,6 +63,35 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
             },
             summary: format!("Snoozed {name} until {until} in {}", note.path),
         })
-    })?
-    .print()
+    })
+}
+
+/// `text` as one word of a POSIX shell command: as it is when it is plain, else in single
+/// quotes (`'Elena Petrova'`, `'O'\''Brien'`).
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ',' | '+' | '@'));
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words() {
+        assert_eq!(shell_word("Elena"), "Elena");
+        assert_eq!(shell_word("José"), "José");
+        assert_eq!(shell_word("People/Elena.md"), "People/Elena.md");
+        assert_eq!(shell_word("Elena Petrova"), "'Elena Petrova'");
+        assert_eq!(shell_word("O'Brien"), "'O'\\''Brien'");
+        assert_eq!(shell_word("$HOME"), "'$HOME'");
+        assert_eq!(shell_word(""), "''");
+    }
 }

@@ -63,6 +63,21 @@ fn colour(status: Status) -> Style {
     }
 }
 
+/// When the person is due, in words, as the digest says it: `12d overdue`, `today`,
+/// `tomorrow`, `in 3d`; for a snoozed person when the snooze ends (`until 2026-12-15`),
+/// which is what brings them back; nothing for a paused person, who is not due at all.
+fn when(person: &PersonStatus) -> String {
+    match (person.status, person.snooze_until, person.days_overdue) {
+        (Status::Paused, _, _) => "-".to_owned(),
+        (Status::Snoozed, Some(until), _) => format!("until {until}"),
+        (_, _, None) => "-".to_owned(),
+        (_, _, Some(0)) => "today".to_owned(),
+        (_, _, Some(-1)) => "tomorrow".to_owned(),
+        (_, _, Some(days)) if days < 0 => format!("in {}d", days.unsigned_abs()),
+        (_, _, Some(days)) => format!("{days}d overdue"),
+    }
+}
+
 fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
     let shown: Vec<&PersonStatus> = people
         .iter()
@@ -80,7 +95,7 @@ fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
         "RELATIONSHIP",
         "LAST CONTACT",
         "DUE",
-        "OVERDUE",
+        "WHEN",
         "CADENCE",
     ];
     let rows: Vec<[String; 7]> = shown
@@ -100,8 +115,7 @@ fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
                 p.last_contact
                     .map_or_else(|| "-".to_owned(), |d| d.to_string()),
                 p.due.map_or_else(|| "-".to_owned(), |d| d.to_string()),
-                p.days_overdue
-                    .map_or_else(|| "-".to_owned(), |d| format!("{d}d")),
+                when(p),
                 format!("{}d", p.cadence_days),
             ]
         })
@@ -117,7 +131,7 @@ fn table(people: &[PersonStatus], all: bool, color: bool) -> String {
         let mut out = String::new();
         for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
             let pad = width.saturating_sub(output::width(cell));
-            let padded = if i == 5 || i == 6 {
+            let padded = if i == 6 {
                 format!("{}{cell}", " ".repeat(pad))
             } else {
                 format!("{cell}{}", " ".repeat(pad))
