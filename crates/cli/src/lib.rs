@@ -11,6 +11,7 @@ mod cmd;
 pub mod config;
 mod diff;
 pub mod exit;
+pub mod import;
 mod output;
 mod people_found;
 mod person_match;

@@ -1,0 +1,3 @@
+//! Parsers of the files other tools export, for `vault import`: each streams its input and reports bad records with their line.
+
+pub mod calendar;
