@@ -73,21 +73,22 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
         ..Message::default()
     };
     let mut problems = Vec::new();
-    // The last header of a file that ends without a line break is still a header.
-    let terminated;
-    let raw = if raw.last().is_some_and(|b| *b != b'\n') {
-        terminated = [raw, b"\n"].concat();
-        terminated.as_slice()
-    } else {
-        raw
+    let (selected, lines_of) = select_fields(raw);
+    let no_headers = || BadRecord {
+        path: path.map(Path::to_path_buf),
+        line,
+        column: 1,
+        message: "no mail headers here".to_string(),
     };
+    if selected.is_empty() {
+        if !looks_like_headers(raw) {
+            problems.push(no_headers());
+        }
+        return (message, problems);
+    }
+    let raw = selected.as_slice();
     let Some(parsed) = MessageParser::new().parse_headers(raw) else {
-        problems.push(BadRecord {
-            path: path.map(Path::to_path_buf),
-            line,
-            column: 1,
-            message: "no mail headers here".to_string(),
-        });
+        problems.push(no_headers());
         return (message, problems);
     };
     let addresses = |value: Option<&mail_parser::Address<'_>>, out: &mut Vec<Address>| -> u32 {
@@ -177,7 +178,11 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
                         .take(60)
                         .collect();
                     let before = raw.get(..field).unwrap_or_default();
-                    let lines = before.iter().filter(|b| **b == b'\n').count();
+                    let lines = lines_of
+                        .iter()
+                        .rev()
+                        .find(|(at, _)| *at <= field)
+                        .map_or(0, |(_, l)| *l);
                     let line_start = before
                         .iter()
                         .rposition(|b| *b == b'\n')
@@ -186,7 +191,7 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
                         + usize::from(raw.get(start) == Some(&b' '));
                     problems.push(BadRecord {
                         path: path.map(Path::to_path_buf),
-                        line: line + u64::try_from(lines).unwrap_or(0),
+                        line: line + lines,
                         column: u32::try_from(column + 1).unwrap_or(u32::MAX),
                         message: format!("Date `{written}` is not a date; the message has no date"),
                     });
@@ -195,6 +200,80 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
         }
     }
     (message, problems)
+}
+
+/// The header fields an import reads. The others (Received, DKIM-Signature, X-…), most
+/// of a header block's bytes, are dropped before `mail-parser` sees the block.
+const FIELDS: [&str; 9] = [
+    "from",
+    "to",
+    "cc",
+    "date",
+    "subject",
+    "list-id",
+    "list-unsubscribe",
+    "precedence",
+    "auto-submitted",
+];
+
+/// The lines of the [`FIELDS`] (with their folded continuations) of a header block, up to
+/// its first blank line, each ending in a line break; and for each field kept, its offset
+/// in the result and its line in `raw` (0-based).
+fn select_fields(raw: &[u8]) -> (Vec<u8>, Vec<(usize, u64)>) {
+    let mut out = Vec::with_capacity(raw.len().min(2048));
+    let mut starts = Vec::with_capacity(FIELDS.len());
+    let mut keep = false;
+    let mut index: u64 = 0;
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let (line, next) = match memchr::memchr(b'\n', rest) {
+            Some(i) => rest.split_at(i + 1),
+            None => (rest, &[][..]),
+        };
+        rest = next;
+        let content = line.strip_suffix(b"\n").unwrap_or(line);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        if content.is_empty() {
+            break;
+        }
+        if !matches!(content.first(), Some(b' ' | b'\t')) {
+            // Field names are short: the colon is looked for in the first bytes only.
+            let head = content.get(..content.len().min(32)).unwrap_or(content);
+            keep = memchr::memchr(b':', head)
+                .and_then(|colon| head.get(..colon))
+                .map(<[u8]>::trim_ascii)
+                .is_some_and(|name| {
+                    FIELDS
+                        .iter()
+                        .any(|f| name.eq_ignore_ascii_case(f.as_bytes()))
+                });
+            if keep {
+                starts.push((out.len(), index));
+            }
+        }
+        if keep {
+            out.extend_from_slice(line);
+            if !line.ends_with(b"\n") {
+                out.push(b'\n');
+            }
+        }
+        index += 1;
+    }
+    (out, starts)
+}
+
+/// Whether the first line of `raw` is a header field (`Name: value`).
+fn looks_like_headers(raw: &[u8]) -> bool {
+    let first = raw.split(|b| *b == b'\n').next().unwrap_or_default();
+    match first.iter().position(|b| *b == b':') {
+        Some(colon) => {
+            colon > 0
+                && first
+                    .get(..colon)
+                    .is_some_and(|n| n.iter().all(|b| b.is_ascii_graphic()))
+        }
+        None => false,
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -360,7 +439,8 @@ impl<R: Read> MboxReader<R> {
             return Ok(None);
         }
         let mut length = 0usize;
-        let mut content = 0usize;
+        // The first two bytes, enough to tell a blank line (`\n`, `\r\n`).
+        let mut head = [0u8; 2];
         loop {
             let chunk = self.unread();
             let (take, done) = match memchr::memchr(b'\n', chunk) {
@@ -368,11 +448,9 @@ impl<R: Read> MboxReader<R> {
                 None => (chunk.len(), false),
             };
             let part = chunk.get(..take).unwrap_or_default();
-            content += part
-                .iter()
-                .filter(|b| !matches!(b, b'\r' | b'\n'))
-                .count()
-                .min(1);
+            for (slot, b) in head.iter_mut().skip(length).zip(part) {
+                *slot = *b;
+            }
             let room = cap.saturating_sub(out.len()).min(part.len());
             out.extend_from_slice(part.get(..room).unwrap_or_default());
             length += take;
@@ -381,13 +459,15 @@ impl<R: Read> MboxReader<R> {
                 break;
             }
         }
-        Ok(Some(length > 0 && content == 0))
+        Ok(Some(
+            (length == 1 && head[0] == b'\n') || (length == 2 && head == *b"\r\n"),
+        ))
     }
 
     /// Counts and remembers bytes about to be consumed.
     fn consume(&mut self, n: usize) {
         let bytes = self.buf.get(self.pos..self.pos + n).unwrap_or_default();
-        self.line += u64::try_from(bytes.iter().filter(|b| **b == b'\n').count()).unwrap_or(0);
+        self.line += count_newlines(bytes);
         for b in bytes.iter().rev().take(3).rev() {
             self.recent = [self.recent[1], self.recent[2], *b];
         }
@@ -487,24 +567,7 @@ impl<R: Read> MboxReader<R> {
         // The separator line itself (a BOM may precede the first).
         let mut scratch = Vec::new();
         self.line_into(&mut scratch, 0)?;
-        self.headers.clear();
-        let mut cut = false;
-        loop {
-            let before = self.headers.len();
-            match self.line_into_headers()? {
-                None => break,
-                Some(true) => {
-                    self.headers.truncate(before);
-                    break;
-                }
-                Some(false) => {
-                    if self.headers.len() >= MAX_HEADER_BYTES {
-                        cut = true;
-                        break;
-                    }
-                }
-            }
-        }
+        let cut = self.header_block()?;
         if cut {
             self.pending.push_back(Err(BadRecord {
                 path: None,
@@ -523,12 +586,80 @@ impl<R: Read> MboxReader<R> {
         Ok(())
     }
 
-    fn line_into_headers(&mut self) -> io::Result<Option<bool>> {
-        let mut headers = std::mem::take(&mut self.headers);
-        let result = self.line_into(&mut headers, MAX_HEADER_BYTES);
-        self.headers = headers;
-        result
+    /// Reads a header block up to its blank line (consumed, not kept) into `headers`,
+    /// keeping at most [`MAX_HEADER_BYTES`]; returns whether some were dropped. Whole
+    /// lines are consumed at a time, so each round starts at a line start.
+    fn header_block(&mut self) -> io::Result<bool> {
+        self.headers.clear();
+        let mut cut = false;
+        loop {
+            if self.fill(3)? == 0 {
+                return Ok(cut);
+            }
+            // The fields, not `unread()`, so that `headers` can be written meanwhile.
+            let chunk = self.buf.get(self.pos..self.end).unwrap_or_default();
+            if self.recent[2] == b'\n' {
+                let blank = if chunk.starts_with(b"\n") {
+                    1
+                } else if chunk.starts_with(b"\r\n") {
+                    2
+                } else {
+                    0
+                };
+                if blank > 0 {
+                    self.consume(blank);
+                    return Ok(cut);
+                }
+            }
+            // The first line break followed by a blank line ends the block.
+            let mut end = None;
+            let mut last = None;
+            for i in memchr::memchr_iter(b'\n', chunk) {
+                last = Some(i);
+                match (chunk.get(i + 1), chunk.get(i + 2)) {
+                    (Some(b'\n'), _) => end = Some((i + 1, i + 2)),
+                    (Some(b'\r'), Some(b'\n')) => end = Some((i + 1, i + 3)),
+                    _ => {}
+                }
+                if end.is_some() {
+                    break;
+                }
+            }
+            let (keep, take, done) = match (end, last) {
+                (Some((keep, take)), _) => (keep, take, true),
+                (None, Some(i)) => (i + 1, i + 1, false),
+                // No line break buffered: all of a long line, or the rest of the stream.
+                (None, None) if self.eof || chunk.len() >= self.buf.len() / 2 => {
+                    (chunk.len(), chunk.len(), self.eof)
+                }
+                (None, None) => {
+                    let want = chunk.len() + 1;
+                    self.fill(want)?;
+                    continue;
+                }
+            };
+            let room = MAX_HEADER_BYTES.saturating_sub(self.headers.len());
+            let part = chunk.get(..keep).unwrap_or_default();
+            if part.len() > room {
+                cut = true;
+            }
+            let stored = part.get(..room.min(part.len())).unwrap_or_default();
+            self.headers.extend_from_slice(stored);
+            self.consume(take);
+            if done {
+                return Ok(cut);
+            }
+        }
     }
+}
+
+/// Line breaks in `bytes`, counted in blocks of 255 so that the sum fits a byte and the
+/// compiler can use vector instructions (bodies are most of an mbox's bytes).
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes
+        .chunks(255)
+        .map(|block| u64::from(block.iter().fold(0u8, |n, b| n + u8::from(*b == b'\n'))))
+        .sum()
 }
 
 /// The messages of a Maildir (`cur/`, `new/`, and Maildir++ subfolders), in name order.
