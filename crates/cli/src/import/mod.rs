@@ -6,9 +6,12 @@
 //! - [`people`] says whom in the vault a record is; [`contacts`] decides what it brings;
 //!   [`plan`] holds every decision and writes them through the one write path.
 
+pub mod calendar;
 pub mod contact;
 pub mod contacts;
 pub mod csv;
+pub mod history;
+pub mod mail;
 pub mod people;
 pub mod plan;
 pub mod progress;
