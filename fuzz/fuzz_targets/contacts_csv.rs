@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
                             !contact.is_empty(),
                             "an empty contact came out: {contact:?}"
                         );
-                        contact.line
+                        u64::from(contact.line)
                     }
                     Err(bad) => bad.line,
                 };

@@ -82,10 +82,7 @@ fn importing_twice_changes_nothing() {
             after_first,
             "{file}: the second run wrote {stdout}"
         );
-        assert!(
-            stderr.contains("added 0 new people, 0 properties"),
-            "{file}: {stderr}"
-        );
+        assert!(stderr.contains(" read; nothing new"), "{file}: {stderr}");
     }
 }
 
@@ -157,4 +154,170 @@ fn dry_run_shows_the_diff_and_writes_nothing() {
         "LinkedIn people are connections: {stdout}"
     );
     assert!(stderr.contains("would add 3 new people"), "{stderr}");
+}
+
+fn history(name: &str) -> String {
+    repo_root()
+        .join("tests/fixtures/import/history")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn note(root: &Path, path: &str) -> String {
+    String::from_utf8(read(root, path)).unwrap_or_default()
+}
+
+/// The log lines of a note, in order.
+fn log_lines(root: &Path, path: &str) -> Vec<String> {
+    note(root, path)
+        .lines()
+        .filter(|l| l.starts_with("- 2"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn meetings_become_one_log_line_per_person_and_series() {
+    let (_dir, root) = scratch("tests/fixtures/import/vault");
+    let (code, stdout, stderr) = run(&root, &["import", "calendar", &history("google.ics")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // A weekly 1:1 (with an EXDATE, a moved and a cancelled occurrence) is one line: its
+    // latest occurrence before today.
+    assert_eq!(
+        log_lines(&root, "People/Sharon Lee.md"),
+        [
+            "- 2026-11-12 meeting: Sharon / me 1:1",
+            "- 2026-09-30 coffee: her new role"
+        ],
+        "{stdout}"
+    );
+    // The organizer of a one-off meeting; a folded line across the ü of Düsseldorf.
+    assert_eq!(
+        log_lines(&root, "People/Priya Raman.md"),
+        [
+            "- 2026-10-02 meeting: Q3 planning – Überblick, Ziele und die nächste Schritte für Düsseldorf"
+        ]
+    );
+    // Dana declined: no line for her; the all-hands (20 attendees) and the all-day event
+    // without attendees are skipped and counted.
+    assert!(log_lines(&root, "People/Dana Scully.md").is_empty());
+    assert!(
+        stderr.contains("skipped 1 all-day without attendees, 1 with more than 8 attendees"),
+        "{stderr}"
+    );
+    // By name when the address is unknown (Apple's `EMAIL=` parameter), accents and all.
+    let (code, _, stderr) = run(&root, &["import", "calendar", &history("apple.ics")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        log_lines(&root, "People/José Núñez.md"),
+        ["- 2026-10-14 meeting: Lunch with José"]
+    );
+    // Outlook: a cancelled meeting is skipped, a monthly series is its latest occurrence.
+    let (code, _, stderr) = run(&root, &["import", "calendar", &history("outlook.ics")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        log_lines(&root, "People/Jane Doe.md"),
+        ["- 2026-10-30 meeting: Contoso / Acme monthly sync"]
+    );
+    assert!(stderr.contains("skipped 1 cancelled"), "{stderr}");
+}
+
+#[test]
+fn mail_becomes_at_most_one_line_per_person_and_day() {
+    let (_dir, root) = scratch("tests/fixtures/import/vault");
+    let (code, _, stderr) = run(&root, &["import", "mail", &history("takeout.mbox")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // An encoded-word subject from an encoded-word sender; the mailing list, the message
+    // to 15 people and the one with a date that is no date are skipped.
+    assert_eq!(
+        log_lines(&root, "People/Sharon Lee.md")[0],
+        "- 2026-10-02 email: Kafüee nächste Woche?"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Émilie Dubois.md"),
+        ["- 2026-10-08 email: Café à Paris"]
+    );
+    assert!(
+        log_lines(&root, "People/Jane Doe.md").is_empty(),
+        "15 recipients"
+    );
+    assert!(
+        stderr.contains("takeout.mbox:88:7: Date `sometime last week` is not a date"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 from mailing lists or bulk senders, 1 to more than 8 recipients"),
+        "{stderr}"
+    );
+    // A Maildir folder: cur/ and new/, bulk mail (Precedence: bulk) skipped.
+    let (code, _, stderr) = run(&root, &["import", "mail", &history("maildir")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        log_lines(&root, "People/Sharon Lee.md")
+            .contains(&"- 2026-10-12 email: Lunch on Thursday?".to_owned())
+    );
+    assert_eq!(
+        log_lines(&root, "People/Dana Scully.md"),
+        [
+            "- 2026-10-14 email: The X files",
+            "- 2026-10-03 email: The X files"
+        ]
+    );
+    assert!(
+        log_lines(&root, "People/Priya Raman.md").is_empty(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn history_imports_twice_change_nothing() {
+    let (_dir, root) = scratch("tests/fixtures/import/vault");
+    for (kind, file) in [
+        ("calendar", "google.ics"),
+        ("calendar", "outlook.ics"),
+        ("calendar", "apple.ics"),
+        ("mail", "takeout.mbox"),
+        ("mail", "maildir"),
+    ] {
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(0), "{file}: {stderr}");
+        let once = snapshot(&root);
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(0), "{file}: {stderr}");
+        assert_eq!(snapshot(&root), once, "{file}: {stderr}");
+        assert!(stderr.contains(" read; nothing new"), "{file}: {stderr}");
+    }
+}
+
+#[test]
+fn history_needs_your_own_addresses() {
+    let (_dir, root) = scratch("example-vault");
+    std::fs::write(root.join("vault.yaml"), "people_folders: [People]\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = snapshot(&root);
+    for (kind, file) in [("calendar", "google.ics"), ("mail", "takeout.mbox")] {
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("me: {emails: ["), "{stderr}");
+    }
+    assert_eq!(snapshot(&root), before);
+}
+
+#[test]
+fn a_truncated_calendar_or_a_binary_mailbox_writes_nothing() {
+    for (kind, file, place) in [
+        ("calendar", "truncated.ics", "truncated.ics:55:"),
+        ("mail", "binary.mbox", "binary.mbox:1:"),
+    ] {
+        let (_dir, root) = scratch("tests/fixtures/import/vault");
+        let before = snapshot(&root);
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(1), "{file}: {stderr}");
+        assert!(
+            stderr.contains(place) && stderr.contains("nothing was imported"),
+            "{stderr}"
+        );
+        assert_eq!(snapshot(&root), before, "{file}");
+    }
 }

@@ -21,9 +21,7 @@
 pub mod recurrence;
 
 use std::collections::VecDeque;
-use std::fmt;
 use std::io::Read;
-use std::path::PathBuf;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -38,26 +36,7 @@ pub const MAX_DEPTH: usize = 16;
 /// The most EXDATE/RDATE dates one event keeps.
 const MAX_DATES: usize = 10_000;
 
-/// A record that could not be read: where, and what is wrong. The caller adds the path
-/// of a single-file input; `path` is set for inputs of many files (a Maildir).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadRecord {
-    pub path: Option<PathBuf>,
-    /// 1-based line.
-    pub line: u64,
-    /// 1-based column, in characters.
-    pub column: u32,
-    pub message: String,
-}
-
-impl fmt::Display for BadRecord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(path) = &self.path {
-            write!(f, "{}:", path.display())?;
-        }
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
-    }
-}
+pub use super::BadRecord;
 
 /// STATUS of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -212,6 +191,7 @@ impl<R: Read> Iterator for CalendarReader<R> {
 impl<R: Read> CalendarReader<R> {
     fn bad(&mut self, line: u64, column: u32, message: impl Into<String>) {
         self.pending.push_back(Err(BadRecord {
+            fatal: false,
             path: None,
             line,
             column,
@@ -375,6 +355,10 @@ impl<R: Read> CalendarReader<R> {
         self.flush_junk();
         if let Some((draft, _)) = self.event.take() {
             self.unclosed(&draft, "the end of the file");
+            // Cut off at the end: the file is truncated, not merely sloppy.
+            if let Some(Err(last)) = self.pending.back_mut() {
+                last.fatal = true;
+            }
         }
         self.done = true;
     }
@@ -387,6 +371,7 @@ impl Draft {
         let mut bad = |offset: usize, message: String| {
             let (line, column) = logical.position(offset);
             problems.push(BadRecord {
+                fatal: false,
                 path: None,
                 line,
                 column,
@@ -410,6 +395,7 @@ impl Draft {
                 Err(message) => {
                     let (line, column) = logical.position(at);
                     self.fatal = Some(BadRecord {
+                        fatal: false,
                         path: None,
                         line,
                         column,
@@ -481,6 +467,7 @@ impl Draft {
         }
         let Some((start_date, start_time, zone)) = self.start else {
             return vec![Err(BadRecord {
+                fatal: false,
                 path: None,
                 line: self.line,
                 column: 1,

@@ -84,26 +84,7 @@ pub struct ImportedBirthday {
     pub day: u32,
 }
 
-/// A record, a line or a value that could not be read, at its place in the file.
-///
-/// The path is the caller's: it prints `path:line:column: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadRecord {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column, in characters.
-    pub column: u32,
-    /// What is wrong, and what was expected.
-    pub message: String,
-}
-
-impl fmt::Display for BadRecord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
-    }
-}
-
-impl std::error::Error for BadRecord {}
+pub use super::BadRecord;
 
 impl Contact {
     /// An empty record that starts at `line`.
@@ -529,6 +510,8 @@ mod tests {
     #[test]
     fn a_bad_record_prints_its_place() {
         let bad = BadRecord {
+            path: None,
+            fatal: false,
             line: 3,
             column: 7,
             message: "what".into(),

@@ -126,7 +126,9 @@ impl<R: Read> ContactsCsvReader<R> {
                     done: false,
                 }),
                 None => Err(BadRecord {
-                    line,
+                    path: None,
+                    fatal: false,
+                    line: line.into(),
                     column: 1,
                     message: format!(
                         "not a contacts export this reads: the header is `{}`; expected {EXPECTED_HEADERS}",
@@ -136,6 +138,8 @@ impl<R: Read> ContactsCsvReader<R> {
             };
         }
         Err(BadRecord {
+            path: None,
+            fatal: false,
             line: 1,
             column: 1,
             message: format!("no header found in the first lines; expected {EXPECTED_HEADERS}"),
@@ -196,7 +200,9 @@ impl<R: Read> ContactsCsvReader<R> {
             return None;
         }
         Some(BadRecord {
-            line,
+            path: None,
+            fatal: false,
+            line: line.into(),
             column: 1,
             message: format!(
                 "this row has {len} fields where the header has {}: left out (an unquoted comma, or a file cut short?)",
@@ -244,8 +250,11 @@ fn read_error(line: u32, err: &::csv::Error) -> BadRecord {
         ::csv::ErrorKind::Io(io) => format!("the file cannot be read any further: {io}"),
         _ => format!("the file cannot be read any further: {err}"),
     };
+    // Reading stops here: whatever the file holds after this point is not read.
     BadRecord {
-        line,
+        path: None,
+        fatal: true,
+        line: line.into(),
         column: 1,
         message,
     }
@@ -473,7 +482,9 @@ impl Columns {
             match parsed {
                 Some(birthday) => contact.birthday = birthday,
                 None => contact.warnings.push(BadRecord {
-                    line,
+                    path: None,
+                    fatal: false,
+                    line: line.into(),
                     column: 1,
                     message: format!(
                         "Birthday `{birthday}` is not a date (expected {}): left out",
@@ -490,7 +501,9 @@ impl Columns {
             match parse_connected_on(&connected) {
                 Some(date) => contact.connected_on = Some(date),
                 None => contact.warnings.push(BadRecord {
-                    line,
+                    path: None,
+                    fatal: false,
+                    line: line.into(),
                     column: 1,
                     message: format!(
                         "Connected On `{connected}` is not a date (expected 02 Oct 2026): left out"
@@ -1049,7 +1062,7 @@ mod tests {
             fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
                 if let Ok((_, items)) = parse_contacts_csv(&bytes) {
                     for item in items {
-                        let line = match &item { Ok(c) => c.line, Err(bad) => bad.line };
+                        let line = match &item { Ok(c) => u64::from(c.line), Err(bad) => bad.line };
                         prop_assert!(line >= 1);
                     }
                 }

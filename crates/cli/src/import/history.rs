@@ -233,7 +233,12 @@ fn has_email_on(notes: &[Note], note: usize, date: NaiveDate) -> bool {
 
 /// The one person an address names: by e-mail, else (`by_name`: calendars, whose `CN`
 /// is what the organizer typed) by name. Mail names are the sender's own: not trusted.
-fn person_of(people: &People, email: Option<&str>, name: Option<&str>, by_name: bool) -> Option<usize> {
+fn person_of(
+    people: &People,
+    email: Option<&str>,
+    name: Option<&str>,
+    by_name: bool,
+) -> Option<usize> {
     if let Some(email) = email
         && let Match::One(i) = people.with_email(email)
     {

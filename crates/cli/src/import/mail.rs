@@ -75,6 +75,7 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
     let mut problems = Vec::new();
     let (selected, lines_of) = select_fields(raw);
     let no_headers = || BadRecord {
+        fatal: false,
         path: path.map(Path::to_path_buf),
         line,
         column: 1,
@@ -190,6 +191,7 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
                     let column = start.saturating_sub(line_start)
                         + usize::from(raw.get(start) == Some(&b' '));
                     problems.push(BadRecord {
+                        fatal: false,
                         path: path.map(Path::to_path_buf),
                         line: line + lines,
                         column: u32::try_from(column + 1).unwrap_or(u32::MAX),
@@ -395,6 +397,7 @@ impl<R: Read> Iterator for MboxReader<R> {
             }
             if let Err(err) = self.message() {
                 self.pending.push_back(Err(BadRecord {
+                    fatal: true,
                     path: None,
                     line: self.line,
                     column: 1,
@@ -547,6 +550,7 @@ impl<R: Read> MboxReader<R> {
                     return Ok(());
                 }
                 self.pending.push_back(Err(BadRecord {
+                    fatal: false,
                     path: None,
                     line: 1,
                     column: 1,
@@ -570,6 +574,7 @@ impl<R: Read> MboxReader<R> {
         let cut = self.header_block()?;
         if cut {
             self.pending.push_back(Err(BadRecord {
+                fatal: false,
                 path: None,
                 line,
                 column: 1,
@@ -702,6 +707,7 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
                     files.extend(names);
                 }
                 Err(err) => pending.push_back(Err(BadRecord {
+                    fatal: false,
                     path: Some(path),
                     line: 1,
                     column: 1,
@@ -739,6 +745,7 @@ impl Iterator for MaildirReader {
                     self.pending.push_back(Ok(message));
                 }
                 Err(err) => self.pending.push_back(Err(BadRecord {
+                    fatal: false,
                     path: Some(path),
                     line: 1,
                     column: 1,

@@ -19,8 +19,34 @@ pub mod vcard;
 
 use std::fmt;
 use std::io::Read;
+use std::path::PathBuf;
 
-use contact::BadRecord;
+/// A record, a line or a value of an export that could not be read, at its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRecord {
+    /// The file, for an input of many files (a Maildir); else the caller's.
+    pub path: Option<PathBuf>,
+    /// 1-based line.
+    pub line: u64,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// What is wrong, and what was expected.
+    pub message: String,
+    /// Whether the file cannot be imported at all: it ends in the middle of a record (a
+    /// truncated download) or cannot be read on. Nothing is then written.
+    pub fatal: bool,
+}
+
+impl fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.path {
+            write!(f, "{}:", path.display())?;
+        }
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for BadRecord {}
 
 /// A file that cannot be imported at all: nothing is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +54,7 @@ pub struct BadFile {
     /// The file, as given.
     pub file: String,
     /// Where it goes wrong (0: the file as a whole).
-    pub line: u32,
+    pub line: u64,
     /// What is wrong.
     pub message: String,
 }
@@ -69,16 +95,9 @@ pub fn check_not_binary(reader: &mut impl Read, name: &str) -> Result<(), BadFil
     }
 }
 
-fn line_of(bytes: &[u8], at: usize) -> u32 {
+fn line_of(bytes: &[u8], at: usize) -> u64 {
     let newlines = bytes
         .get(..at)
         .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
-    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
-}
-
-/// Whether a parser's report says the file ends where it should not: cut off in the
-/// middle of a record, or unreadable from some point on.
-pub fn ends_the_file(bad: &BadRecord) -> bool {
-    bad.message.contains("is the file truncated?")
-        || bad.message.contains("cannot be read any further")
+    u64::try_from(newlines + 1).unwrap_or(u64::MAX)
 }

@@ -132,28 +132,46 @@ impl Plan {
 
     /// The one-line summary: what was read, what is written, what was skipped.
     pub fn summary(&self, what: &str, dry_run: bool) -> String {
-        let lines: usize = self.changes.values().map(|c| c.log.len()).sum();
-        let updated = self
-            .changes
-            .values()
-            .filter(|c| !c.properties.is_empty() || !c.log.is_empty())
-            .count();
-        let properties: usize = self.changes.values().map(|c| c.properties.len()).sum();
-        let verb = if dry_run { "would add" } else { "added" };
-        let mut parts = vec![format!(
-            "{} {} read; {verb} {} new {}, {properties} {} to {updated} {}, {lines} log {}",
-            self.read,
-            if self.read == 1 {
-                what.trim_end_matches('s')
-            } else {
-                what
-            },
-            self.new.len(),
-            plural(self.new.len(), "person", "people"),
-            plural(properties, "property", "properties"),
-            plural(updated, "person", "people"),
-            plural(lines, "line", "lines"),
-        )];
+        let count = |f: fn(&Change) -> usize| {
+            let n: usize = self.changes.values().map(f).sum();
+            let people = self.changes.values().filter(|c| f(c) > 0).count();
+            (n, people)
+        };
+        let (properties, with_properties) = count(|c| c.properties.len());
+        let (lines, with_lines) = count(|c| c.log.len());
+        let mut added = Vec::new();
+        if !self.new.is_empty() {
+            added.push(format!(
+                "{} new {}",
+                self.new.len(),
+                plural(self.new.len(), "person", "people")
+            ));
+        }
+        if properties > 0 {
+            added.push(format!(
+                "{properties} {} to {with_properties} {}",
+                plural(properties, "property", "properties"),
+                plural(with_properties, "person", "people")
+            ));
+        }
+        if lines > 0 {
+            added.push(format!(
+                "{lines} log {} to {with_lines} {}",
+                plural(lines, "line", "lines"),
+                plural(with_lines, "person", "people")
+            ));
+        }
+        let written = match (added.is_empty(), dry_run) {
+            (true, _) => "nothing new".to_owned(),
+            (false, true) => format!("would add {}", added.join(", ")),
+            (false, false) => format!("added {}", added.join(", ")),
+        };
+        let read = if self.read == 1 {
+            what.trim_end_matches('s')
+        } else {
+            what
+        };
+        let mut parts = vec![format!("{} {read} read; {written}", self.read)];
         if !self.reports.is_empty() {
             parts.push(format!("{} not written (above)", self.reports.len()));
         }

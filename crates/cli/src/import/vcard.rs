@@ -80,7 +80,9 @@ impl<R: Read> Iterator for VcardReader<R> {
             if let Err(err) = self.step() {
                 self.finish();
                 self.queue.push_back(Err(BadRecord {
-                    line: self.lines.number.max(1),
+                    path: None,
+                    fatal: true,
+                    line: u64::from(self.lines.number.max(1)),
                     column: 1,
                     message: format!("the file cannot be read any further: {err}"),
                 }));
@@ -142,7 +144,9 @@ impl<R: Read> VcardReader<R> {
             if !is_binary_property(property.name) {
                 let name = String::from_utf8_lossy(property.name).into_owned();
                 card.contact.warnings.push(BadRecord {
-                    line: line.number,
+                    path: None,
+                    fatal: false,
+                    line: u64::from(line.number),
                     column: 1,
                     message: format!(
                         "`{name}` is longer than {} KiB: left out",
@@ -162,13 +166,19 @@ impl<R: Read> VcardReader<R> {
         if let Some(open) = self.card.take() {
             self.flush_card_bad_lines_of(&open);
             let ends = format!("before the file ends (line {})", self.lines.number);
-            self.queue.push_back(Err(unterminated(&open, &ends)));
+            // Cut off at the end: the file is truncated, not merely sloppy.
+            self.queue.push_back(Err(BadRecord {
+                fatal: true,
+                ..unterminated(&open, &ends)
+            }));
         }
     }
 
     fn bad_at(&self, line: u32, offset: usize, message: String) -> BadRecord {
         BadRecord {
-            line,
+            path: None,
+            fatal: false,
+            line: line.into(),
             column: column_of(&self.logical, offset),
             message,
         }
@@ -283,7 +293,9 @@ fn append_capped(logical: &mut Vec<u8>, more: &[u8]) -> bool {
 
 fn unterminated(card: &Card, ends: &str) -> BadRecord {
     BadRecord {
-        line: card.contact.line,
+        path: None,
+        fatal: false,
+        line: u64::from(card.contact.line),
         column: 1,
         message: format!(
             "the card that begins here has no `END:VCARD` {ends}: it is left out (is the file truncated?)"
@@ -306,7 +318,7 @@ struct LogicalLine {
 struct Run {
     first: BadRecord,
     more: u32,
-    last_line: u32,
+    last_line: u64,
 }
 
 impl Run {
@@ -319,7 +331,7 @@ impl Run {
         }
     }
 
-    fn add(&mut self, line: u32) {
+    fn add(&mut self, line: u64) {
         self.more = self.more.saturating_add(1);
         self.last_line = line;
     }
@@ -461,7 +473,9 @@ impl Card {
                             contact.birthday = Some(birthday);
                         }
                         None => contact.warnings.push(BadRecord {
-                            line,
+                            path: None,
+                            fatal: false,
+                            line: line.into(),
                             column: column_of(logical, property.value_offset),
                             message: format!(
                                 "BDAY `{}` is not a date (expected 1990-12-02, 19901202, --12-02 or --1202): left out",
@@ -1473,10 +1487,10 @@ mod tests {
                 let lines = line_count(&bytes);
                 for item in parse_vcards(&bytes) {
                     let (line, column) = match &item {
-                        Ok(contact) => (contact.line, 1),
+                        Ok(contact) => (u64::from(contact.line), 1),
                         Err(bad) => (bad.line, bad.column),
                     };
-                    prop_assert!(line >= 1 && line <= lines, "line {line} of {lines}");
+                    prop_assert!(line >= 1 && line <= u64::from(lines), "line {line} of {lines}");
                     prop_assert!(column >= 1);
                 }
             }
