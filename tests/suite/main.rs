@@ -14,6 +14,7 @@ mod export;
 mod faults;
 mod finding;
 mod help;
+mod import;
 mod interactions;
 mod logseq;
 mod names;

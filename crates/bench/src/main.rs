@@ -2,9 +2,11 @@
 //!
 //! ```text
 //! vault-bench generate --notes N [--seed S] [--force] DIR
+//! vault-bench imports mbox|ics …      (export files for the import benchmark)
 //! ```
 
 mod generate;
+mod imports;
 mod names;
 mod rng;
 
@@ -125,7 +127,11 @@ fn run(command: Command) -> Result<()> {
 
 /// Exit codes: 0 done, 1 the vault could not be written, 2 bad usage.
 fn main() -> ExitCode {
-    let command = match parse_args(std::env::args().skip(1)) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(("imports", rest)) = args.split_first().map(|(c, r)| (c.as_str(), r)) {
+        return imports::main(rest);
+    }
+    let command = match parse_args(args) {
         Ok(command) => command,
         Err(e) => {
             eprintln!("vault-bench: {e:#}\n\n{USAGE}");

@@ -66,6 +66,8 @@ pub enum Command {
     Resume(cmd::pause::Args),
     /// Check off a follow-up you promised (- [ ] becomes - [x] ✅ date).
     Done(cmd::done::Args),
+    /// Import people from contact exports (vCard, CSV).
+    Import(cmd::import::Args),
     /// Export the calendar feed (ics), the contacts (vcard) or the whole model (json).
     Export(cmd::export::Args),
     /// Show one person's card: why now, properties, contact links, timeline, draft.

@@ -12,6 +12,7 @@ mod cmd;
 pub mod config;
 mod diff;
 pub mod exit;
+pub mod import;
 mod output;
 mod people_found;
 mod person_match;
@@ -49,6 +50,7 @@ pub fn run() -> ExitCode {
         Command::Pause(args) => cmd::pause::pause(&cli, args),
         Command::Resume(args) => cmd::pause::resume(&cli, args),
         Command::Done(args) => cmd::done::execute(&cli, args),
+        Command::Import(args) => cmd::import::execute(&cli, args),
         Command::Export(args) => cmd::export::execute(&cli, args),
         Command::Show(args) => cmd::show::execute(&cli, args),
         Command::Draft(args) => cmd::draft::execute(&cli, args),

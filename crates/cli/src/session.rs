@@ -324,6 +324,20 @@ impl Session {
         }
     }
 
+    /// `bytes` (a person's note) with the log line `date rest` added, the way this vault
+    /// keeps logs (see [`vault_notes::edit::add_log_line`]).
+    pub fn add_log_line(
+        &self,
+        bytes: &[u8],
+        date: NaiveDate,
+        rest: &str,
+    ) -> Result<Vec<u8>, vault_notes::edit::EditError> {
+        match &self.settings.read.logseq {
+            Some(graph) => vault_notes::edit::add_page_log_line(bytes, date, rest, graph),
+            None => vault_notes::edit::add_log_line(bytes, date, rest),
+        }
+    }
+
     /// `bytes` with the property `keys` names turned off (see
     /// [`vault_notes::edit::clear_property`]), the way this vault keeps properties.
     pub fn clear_property(

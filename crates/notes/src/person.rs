@@ -119,6 +119,34 @@ impl Person {
         }
     }
 
+    /// Whether the note gives `property` a value (what an import must not overwrite).
+    /// The name always has one (the file name at least); flags count when set.
+    pub fn has(&self, property: Property) -> bool {
+        match property {
+            Property::Name => true,
+            Property::Aliases => !self.aliases.is_empty(),
+            Property::Relationship => self.relationship.is_some(),
+            Property::Cadence => self.cadence_days.is_some(),
+            Property::LastContact => self.last_contact.is_some(),
+            Property::Birthday => self.birthday.is_some(),
+            Property::Company => !self.company.is_empty(),
+            Property::Role => self.role.is_some(),
+            Property::SnoozeUntil => self.snooze_until.is_some(),
+            Property::Paused => self.paused,
+            Property::IgnoreJournal => self.ignore_journal,
+            Property::Favorite => self.favorite,
+            Property::Private => self.private,
+            Property::Interests => !self.interests.is_empty(),
+            Property::Boundaries => !self.boundaries.is_empty(),
+            Property::Email => !self.email.is_empty(),
+            Property::Phone => self.phone.is_some(),
+            Property::Linkedin => self.linkedin.is_some(),
+            Property::Url => self.url.is_some(),
+            Property::Location => self.location.is_some(),
+            Property::Place => self.place.is_some(),
+        }
+    }
+
     /// The first word of the display name, for greetings ("Hi Sharon,").
     pub fn first_name(&self) -> &str {
         self.name.split_whitespace().next().unwrap_or(&self.name)

@@ -79,17 +79,38 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
     .print()
 }
 
-/// The new note from the `person.md` template, rendered within the budget (the vault's
-/// own template may not end; what it reads lives until the process ends).
+/// The new note from the `person.md` template.
 fn person_note(session: &Session, name: &str, args: &Args) -> Result<String, Exit> {
+    person_note_text(
+        session,
+        name,
+        args.relationship.as_deref(),
+        args.cadence.as_deref(),
+        args.company.as_deref(),
+        args.email.as_deref(),
+    )
+}
+
+/// A new person note from the `person.md` template with the properties the template
+/// knows: what `vault add` and the imports create. Rendered within the budget (the
+/// vault's own template may not end; what it reads lives until the process ends).
+pub fn person_note_text(
+    session: &Session,
+    name: &str,
+    relationship: Option<&str>,
+    cadence: Option<&str>,
+    company: Option<&str>,
+    email: Option<&str>,
+) -> Result<String, Exit> {
+    let owned = |v: Option<&str>| keep(v.map(str::to_owned)).as_deref();
     let limits = budget::Limits::for_this_run();
     let templates = keep(session.templates()?.with_budget(limits.output));
     let note = keep(PersonNote {
         name: keep(name.to_owned()),
-        relationship: keep(args.relationship.clone()).as_deref(),
-        cadence: keep(args.cadence.clone()).as_deref(),
-        company: keep(args.company.clone()).as_deref(),
-        email: keep(args.email.clone()).as_deref(),
+        relationship: owned(relationship),
+        cadence: owned(cadence),
+        company: owned(company),
+        email: owned(email),
         today: session.today.to_string(),
     });
     budget::render(templates, limits, |templates| {

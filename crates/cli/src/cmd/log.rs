@@ -55,11 +55,9 @@ pub fn write(session: &Session, args: &Args) -> Result<Outcome, Exit> {
     let on_date = move |log: &[vault_notes::LogLine]| log.iter().filter(|l| l.date == date).count();
     let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
-        let after = match &session.settings.read.logseq {
-            Some(graph) => vault_notes::edit::add_page_log_line(before.bytes, date, &rest, graph),
-            None => vault_notes::edit::add_log_line(before.bytes, date, &rest),
-        }
-        .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
+        let after = session
+            .add_log_line(before.bytes, date, &rest)
+            .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
         let had = before.note.as_ref().map_or(0, |n| on_date(&n.log));
         Ok(Proposal {
             after,

@@ -7,6 +7,7 @@ pub mod digest;
 pub mod done;
 pub mod draft;
 pub mod export;
+pub mod import;
 pub mod log;
 pub mod pause;
 pub mod review;

@@ -1,0 +1,323 @@
+//! `vault import`: people and history in from the files other tools export, into a copy
+//! of the example vault, with the note bytes compared before and after.
+
+use std::path::Path;
+
+use crate::support::{read, repo_root, run, scratch, snapshot};
+
+fn fixture(name: &str) -> String {
+    repo_root()
+        .join("tests/fixtures/import/contacts")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn import(root: &Path, kind: &str, file: &str) -> (Option<i32>, String, String) {
+    run(root, &["import", kind, file])
+}
+
+#[test]
+fn contacts_become_people_and_fill_in_what_notes_lack() {
+    let (_dir, root) = scratch("example-vault");
+    let sharon_before = String::from_utf8(read(&root, "People/Sharon Lee.md")).unwrap_or_default();
+    let (code, stdout, stderr) = import(&root, "vcard", &fixture("google.vcf"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("Added Dana Okafor in People/Dana Okafor.md"),
+        "{stdout}"
+    );
+    let dana = String::from_utf8(read(&root, "People/Dana Okafor.md")).unwrap_or_default();
+    for line in [
+        "email: dana@globex.example",
+        "company: Globex",
+        "role: Head of SRE, EMEA",
+        "birthday: 1988-05-17",
+        "phone: +44 7700 900123",
+        "linkedin: https://uk.linkedin.com/in/dana-okafor-1a2b3c",
+    ] {
+        assert!(dana.contains(line), "{line} in {dana}");
+    }
+    // Sharon (matched by her e-mail) gains what her note lacks; every byte of it stays.
+    let sharon = String::from_utf8(read(&root, "People/Sharon Lee.md")).unwrap_or_default();
+    let kept: Vec<&str> = sharon
+        .lines()
+        .filter(|l| {
+            !l.starts_with("phone:") && !l.starts_with("url:") && !l.starts_with("location:")
+        })
+        .collect();
+    assert_eq!(kept.join("\n") + "\n", sharon_before);
+    assert!(sharon.contains("phone: +1 555-0100"), "{sharon}");
+    // Her role differs: reported with its place, not written.
+    assert!(
+        stderr.contains("google.vcf:1: People/Sharon Lee.md has role `VP Engineering`, the import says `Staff Engineer`: not written"),
+        "{stderr}"
+    );
+    assert!(sharon.contains("role: VP Engineering") && !sharon.contains("Staff Engineer"));
+    // The status of the new person is what a person note without contact has.
+    let (_, status, _) = run(&root, &["status", "--all", "--format", "json"]);
+    assert!(status.contains("\"name\": \"Dana Okafor\""), "{status}");
+}
+
+#[test]
+fn importing_twice_changes_nothing() {
+    let (_dir, root) = scratch("example-vault");
+    for (kind, file) in [
+        ("vcard", "google.vcf"),
+        ("vcard", "icloud.vcf"),
+        ("vcard", "android-2.1.vcf"),
+        ("vcard", "outlook.vcf"),
+        ("csv", "Connections.csv"),
+        ("csv", "google.csv"),
+        ("csv", "google-legacy.csv"),
+        ("csv", "outlook.csv"),
+    ] {
+        let (code, _, stderr) = import(&root, kind, &fixture(file));
+        assert_eq!(code, Some(0), "{file}: {stderr}");
+        let after_first = snapshot(&root);
+        let (code, stdout, stderr) = import(&root, kind, &fixture(file));
+        assert_eq!(code, Some(0), "{file}: {stderr}");
+        assert_eq!(
+            snapshot(&root),
+            after_first,
+            "{file}: the second run wrote {stdout}"
+        );
+        assert!(stderr.contains(" read; nothing new"), "{file}: {stderr}");
+    }
+}
+
+#[test]
+fn an_export_imported_back_changes_nothing() {
+    let (dir, root) = scratch("example-vault");
+    let vcf = dir.path().join("people.vcf");
+    let vcf = vcf.to_string_lossy();
+    let (code, _, stderr) = run(&root, &["export", "vcard", "--out", &vcf]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let before = snapshot(&root);
+    let (code, _, stderr) = import(&root, "vcard", &vcf);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(snapshot(&root), before, "{stderr}");
+    assert!(
+        stderr.contains("skipped 13 already in the vault"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_contact_matched_by_email_keeps_the_notes_name() {
+    let (dir, root) = scratch("example-vault");
+    let vcf = dir.path().join("renamed.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sharon Lee-Park\r\nEMAIL:SHARON@example.com\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, stdout, stderr) = import(&root, "vcard", &vcf.to_string_lossy());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!root.join("People/Sharon Lee-Park.md").exists());
+    let sharon = String::from_utf8(read(&root, "People/Sharon Lee.md")).unwrap_or_default();
+    assert!(sharon.contains("name: Sharon Lee\n"), "{sharon}");
+    assert!(sharon.contains("phone: +1 555 0100"), "{stdout}");
+}
+
+#[test]
+fn a_truncated_or_binary_file_is_an_error_and_nothing_is_written() {
+    for (file, place) in [
+        ("truncated.vcf", "truncated.vcf:13:"),
+        ("binary.vcf", "binary.vcf:1:"),
+    ] {
+        let (_dir, root) = scratch("example-vault");
+        let before = snapshot(&root);
+        let (code, stdout, stderr) = import(&root, "vcard", &fixture(file));
+        assert_eq!(code, Some(1), "{file}: {stdout}");
+        assert!(
+            stderr.contains(place) && stderr.contains("nothing was imported"),
+            "{stderr}"
+        );
+        assert_eq!(snapshot(&root), before, "{file}");
+    }
+}
+
+#[test]
+fn dry_run_shows_the_diff_and_writes_nothing() {
+    let (_dir, root) = scratch("example-vault");
+    let before = snapshot(&root);
+    let (code, stdout, stderr) = run(
+        &root,
+        &["import", "csv", &fixture("Connections.csv"), "--dry-run"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(snapshot(&root), before);
+    assert!(stdout.contains("+++ b/People/"), "{stdout}");
+    assert!(
+        stdout.contains("+relationship: connection"),
+        "LinkedIn people are connections: {stdout}"
+    );
+    assert!(stderr.contains("would add 3 new people"), "{stderr}");
+}
+
+fn history(name: &str) -> String {
+    repo_root()
+        .join("tests/fixtures/import/history")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn note(root: &Path, path: &str) -> String {
+    String::from_utf8(read(root, path)).unwrap_or_default()
+}
+
+/// The log lines of a note, in order.
+fn log_lines(root: &Path, path: &str) -> Vec<String> {
+    note(root, path)
+        .lines()
+        .filter(|l| l.starts_with("- 2"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn meetings_become_one_log_line_per_person_and_series() {
+    let (_dir, root) = scratch("tests/fixtures/import/vault");
+    let (code, stdout, stderr) = run(&root, &["import", "calendar", &history("google.ics")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // A weekly 1:1 (with an EXDATE, a moved and a cancelled occurrence) is one line: its
+    // latest occurrence before today.
+    assert_eq!(
+        log_lines(&root, "People/Sharon Lee.md"),
+        [
+            "- 2026-11-12 meeting: Sharon / me 1:1",
+            "- 2026-09-30 coffee: her new role"
+        ],
+        "{stdout}"
+    );
+    // The organizer of a one-off meeting; a folded line across the ü of Düsseldorf.
+    assert_eq!(
+        log_lines(&root, "People/Priya Raman.md"),
+        [
+            "- 2026-10-02 meeting: Q3 planning – Überblick, Ziele und die nächste Schritte für Düsseldorf"
+        ]
+    );
+    // Dana declined: no line for her; the all-hands (20 attendees) and the all-day event
+    // without attendees are skipped and counted.
+    assert!(log_lines(&root, "People/Dana Scully.md").is_empty());
+    assert!(
+        stderr.contains("skipped 1 all-day without attendees, 1 with more than 8 attendees"),
+        "{stderr}"
+    );
+    // By name when the address is unknown (Apple's `EMAIL=` parameter), accents and all.
+    let (code, _, stderr) = run(&root, &["import", "calendar", &history("apple.ics")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        log_lines(&root, "People/José Núñez.md"),
+        ["- 2026-10-14 meeting: Lunch with José"]
+    );
+    // Outlook: a cancelled meeting is skipped, a monthly series is its latest occurrence.
+    let (code, _, stderr) = run(&root, &["import", "calendar", &history("outlook.ics")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        log_lines(&root, "People/Jane Doe.md"),
+        ["- 2026-10-30 meeting: Contoso / Acme monthly sync"]
+    );
+    assert!(stderr.contains("skipped 1 cancelled"), "{stderr}");
+}
+
+#[test]
+fn mail_becomes_at_most_one_line_per_person_and_day() {
+    let (_dir, root) = scratch("tests/fixtures/import/vault");
+    let (code, _, stderr) = run(&root, &["import", "mail", &history("takeout.mbox")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // An encoded-word subject from an encoded-word sender; the mailing list, the message
+    // to 15 people and the one with a date that is no date are skipped.
+    assert_eq!(
+        log_lines(&root, "People/Sharon Lee.md")[0],
+        "- 2026-10-02 email: Kafüee nächste Woche?"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Émilie Dubois.md"),
+        ["- 2026-10-08 email: Café à Paris"]
+    );
+    assert!(
+        log_lines(&root, "People/Jane Doe.md").is_empty(),
+        "15 recipients"
+    );
+    assert!(
+        stderr.contains("takeout.mbox:88:7: Date `sometime last week` is not a date"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 from mailing lists or bulk senders, 1 to more than 8 recipients"),
+        "{stderr}"
+    );
+    // A Maildir folder: cur/ and new/, bulk mail (Precedence: bulk) skipped.
+    let (code, _, stderr) = run(&root, &["import", "mail", &history("maildir")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        log_lines(&root, "People/Sharon Lee.md")
+            .contains(&"- 2026-10-12 email: Lunch on Thursday?".to_owned())
+    );
+    assert_eq!(
+        log_lines(&root, "People/Dana Scully.md"),
+        [
+            "- 2026-10-14 email: The X files",
+            "- 2026-10-03 email: The X files"
+        ]
+    );
+    assert!(
+        log_lines(&root, "People/Priya Raman.md").is_empty(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn history_imports_twice_change_nothing() {
+    let (_dir, root) = scratch("tests/fixtures/import/vault");
+    for (kind, file) in [
+        ("calendar", "google.ics"),
+        ("calendar", "outlook.ics"),
+        ("calendar", "apple.ics"),
+        ("mail", "takeout.mbox"),
+        ("mail", "maildir"),
+    ] {
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(0), "{file}: {stderr}");
+        let once = snapshot(&root);
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(0), "{file}: {stderr}");
+        assert_eq!(snapshot(&root), once, "{file}: {stderr}");
+        assert!(stderr.contains(" read; nothing new"), "{file}: {stderr}");
+    }
+}
+
+#[test]
+fn history_needs_your_own_addresses() {
+    let (_dir, root) = scratch("example-vault");
+    std::fs::write(root.join("vault.yaml"), "people_folders: [People]\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = snapshot(&root);
+    for (kind, file) in [("calendar", "google.ics"), ("mail", "takeout.mbox")] {
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("me: {emails: ["), "{stderr}");
+    }
+    assert_eq!(snapshot(&root), before);
+}
+
+#[test]
+fn a_truncated_calendar_or_a_binary_mailbox_writes_nothing() {
+    for (kind, file, place) in [
+        ("calendar", "truncated.ics", "truncated.ics:55:"),
+        ("mail", "binary.mbox", "binary.mbox:1:"),
+    ] {
+        let (_dir, root) = scratch("tests/fixtures/import/vault");
+        let before = snapshot(&root);
+        let (code, _, stderr) = run(&root, &["import", kind, &history(file)]);
+        assert_eq!(code, Some(1), "{file}: {stderr}");
+        assert!(
+            stderr.contains(place) && stderr.contains("nothing was imported"),
+            "{stderr}"
+        );
+        assert_eq!(snapshot(&root), before, "{file}");
+    }
+}
