@@ -17,6 +17,11 @@ use crate::output::visible;
 use crate::session::Session;
 use crate::write::{Outcome, Proposal, edit_note};
 
+/// The most log lines one import adds to one note: each line is placed by date in the
+/// note's log, so a note's writing time grows with the square of what it gains; this
+/// bounds it (a calendar of a million meetings with one person must not hang the run).
+pub const MAX_NEW_LINES: usize = 2000;
+
 /// A property an import sets when the note lacks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetProperty {
@@ -110,12 +115,19 @@ impl Plan {
     }
 
     /// Adds a log line to `note` unless it has it or the plan adds it already; whether
-    /// it was added.
+    /// it was added. A note gains at most [`MAX_NEW_LINES`] lines in one import; the rest
+    /// are counted, and the next run adds them.
     pub fn log(&mut self, notes: &[Note], note: usize, line: NewLogLine) -> bool {
         let has = notes.get(note).is_some_and(|n| line.is_in(&n.log));
         let change = self.changes.entry(note).or_default();
         if has || change.log.contains(&line) {
             return false;
+        }
+        if change.log.len() >= MAX_NEW_LINES {
+            self.skip(format!(
+                "beyond {MAX_NEW_LINES} new lines for one person (import again to add them)"
+            ));
+            return true;
         }
         change.log.push(line);
         true
@@ -322,4 +334,52 @@ fn keys(property: Property) -> Vec<&'static str> {
 /// `n` with the word for one or for several.
 pub fn plural(n: usize, one: &'static str, several: &'static str) -> &'static str {
     if n == 1 { one } else { several }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vault_notes::{ReadOptions, parse_note};
+
+    #[test]
+    fn a_note_gains_a_bounded_number_of_lines_per_import() {
+        let notes = vec![
+            parse_note(
+                "People/Ann.md",
+                b"- 2026-01-01 call\n",
+                &ReadOptions::default(),
+            )
+            .note,
+        ];
+        let mut plan = Plan::default();
+        let day = |i: u64| {
+            NaiveDate::from_ymd_opt(2020, 1, 1)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(i)))
+                .unwrap_or_default()
+        };
+        let line = |i: u64, summary: &str| NewLogLine {
+            date: day(i),
+            kind: "meeting",
+            summary: summary.to_owned(),
+        };
+        for i in 0..=MAX_NEW_LINES as u64 {
+            plan.log(&notes, 0, line(i, "sync"));
+        }
+        assert_eq!(plan.changes[&0].log.len(), MAX_NEW_LINES);
+        assert_eq!(plan.skipped.values().sum::<usize>(), 1);
+        // A line the note has, or the plan has, is not added again.
+        let before = plan.changes[&0].log.len();
+        assert!(!plan.log(&notes, 0, line(0, "sync")));
+        let mut fresh = Plan::default();
+        assert!(!fresh.log(
+            &notes,
+            0,
+            NewLogLine {
+                date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+                kind: "call",
+                summary: String::new(),
+            }
+        ));
+        assert_eq!(plan.changes[&0].log.len(), before);
+    }
 }
