@@ -9,8 +9,9 @@ use crate::links::Links;
 use crate::shared::{Exposure, Privacy};
 
 /// Where an interaction was recorded.
+// Serialized as `as_str` writes it: one spelling in every JSON output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Source {
     /// A dated line in the person's own note.
     Log,
@@ -350,6 +351,23 @@ fn one_contact_per_day(list: &mut Vec<Record>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_is_spelled_one_way_in_json() {
+        for source in [
+            Source::Log,
+            Source::Note,
+            Source::Journal,
+            Source::Task,
+            Source::DailyLink,
+            Source::LastContact,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&source).ok(),
+                Some(format!("\"{}\"", source.as_str()))
+            );
+        }
+    }
     use vault_notes::{ReadOptions, Resolver, parse_note};
 
     fn notes(files: &[(&str, &str)]) -> Vec<Note> {
