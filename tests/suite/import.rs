@@ -321,3 +321,28 @@ fn a_truncated_calendar_or_a_binary_mailbox_writes_nothing() {
         assert_eq!(snapshot(&root), before, "{file}");
     }
 }
+
+#[test]
+fn a_contact_named_like_a_note_that_is_no_person_is_not_created_beside_it() {
+    let (dir, root) = scratch("example-vault");
+    let vcf = dir.path().join("initech.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Initech\r\nEMAIL:hello@initech.example\r\nEND:VCARD\r\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let before = snapshot(&root);
+    let (code, _, stderr) = import(&root, "vcard", &vcf.to_string_lossy());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "a note named `Initech` exists (Companies/Initech.md) but is not this contact"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        snapshot(&root),
+        before,
+        "no People/Initech.md beside Companies/Initech.md"
+    );
+}

@@ -102,13 +102,18 @@ pub fn merge(
             } else {
                 format!("{}/{name}.md", target.folder)
             };
-            if notes.iter().any(|n| n.path.eq_ignore_ascii_case(&path))
-                || plan.new.iter().any(|n| n.path.eq_ignore_ascii_case(&path))
-            {
+            // As `vault add` does: a note of that name (a person without an e-mail in
+            // common, or a note that is no person) keeps it.
+            if let Some(taken) = people.note_named(name).and_then(|i| notes.get(i)) {
                 plan.reports.push(format!(
-                    "{at}: {path} exists but is not this contact (no e-mail in common): skipped"
+                    "{at}: a note named `{name}` exists ({}) but is not this contact: skipped; give it the contact's e-mail, or `type: person`, and import again",
+                    taken.path
                 ));
                 plan.skip("whose note name is taken");
+                return;
+            }
+            if plan.new.iter().any(|n| n.path.eq_ignore_ascii_case(&path)) {
+                plan.skip("appearing twice in the import (the first one is used)");
                 return;
             }
             let mut new = NewPerson {

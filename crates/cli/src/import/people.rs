@@ -12,6 +12,8 @@ pub struct People {
     by_email: HashMap<String, Vec<usize>>,
     by_linkedin: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Every note by its file name (people or not), for the names a new note may take.
+    by_stem: HashMap<String, usize>,
 }
 
 /// Whom a record names.
@@ -30,6 +32,7 @@ impl People {
     pub fn new(notes: &[Note]) -> People {
         let mut people = People::default();
         for (i, note) in notes.iter().enumerate() {
+            people.by_stem.entry(name_key(note.stem())).or_insert(i);
             let Some(person) = &note.person else {
                 continue;
             };
@@ -95,6 +98,12 @@ impl People {
     /// The person with the address `email`, if exactly one has it.
     pub fn with_email(&self, email: &str) -> Match {
         found(std::iter::once(self.by_email.get(&email_key(email))))
+    }
+
+    /// The note, person or not, whose file name is `name` (compared as names are): a new
+    /// person of that name would make `[[name]]` ambiguous.
+    pub fn note_named(&self, name: &str) -> Option<usize> {
+        self.by_stem.get(&name_key(name)).copied()
     }
 
     /// The person called `name`, if exactly one is.
