@@ -42,18 +42,7 @@ cargo build --release --quiet -p vault -p vault-bench
 VAULT_BIN="$TARGET_DIR/release/vault"
 GEN_BIN="$TARGET_DIR/release/vault-bench"
 
-mkdir -p "$TOOLS"
-export PATH="$TOOLS/bin:$PATH"
-if ! command -v rg >/dev/null 2>&1; then
-    say "ripgrep (rg) not found: installing it into bench/.tools with cargo install"
-    cargo install --quiet --locked ripgrep --root "$TOOLS"
-fi
-if [ ! -x /usr/bin/time ]; then
-    say "/usr/bin/time not found: installing Debian's 'time' package with apt-get"
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    $SUDO apt-get install -y -qq time >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq time >/dev/null; }
-fi
+. "$BENCH/tools.sh"
 
 VAULT="$BENCH/.vaults/imports"
 FILES="$BENCH/.imports"

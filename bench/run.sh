@@ -61,12 +61,7 @@ VAULT_BIN="$TARGET_DIR/release/vault"
 GEN_BIN="$TARGET_DIR/release/vault-bench"
 
 # --- tools -------------------------------------------------------------------
-mkdir -p "$TOOLS"
-export PATH="$TOOLS/bin:$PATH"
-if ! command -v rg >/dev/null 2>&1; then
-    say "ripgrep (rg) not found: installing it into bench/.tools with cargo install (takes a minute or two)"
-    cargo install --quiet --locked ripgrep --root "$TOOLS"
-fi
+. "$BENCH/tools.sh"
 
 export PYTHONPATH="$TOOLS/py${PYTHONPATH:+:$PYTHONPATH}"
 if ! "$PYTHON" -c 'import frontmatter' >/dev/null 2>&1; then
@@ -82,16 +77,6 @@ if ! command -v vmtouch >/dev/null 2>&1; then
         $SUDO apt-get update -qq >/dev/null 2>&1 || true
         $SUDO apt-get install -y -qq vmtouch >/dev/null 2>&1 ||
             say "could not install vmtouch; the page cache will be re-warmed before each round instead"
-    fi
-fi
-
-if [ ! -x /usr/bin/time ]; then
-    say "/usr/bin/time not found: installing Debian's 'time' package with apt-get"
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    if ! $SUDO apt-get install -y -qq time >/dev/null; then
-        $SUDO apt-get update -qq
-        $SUDO apt-get install -y -qq time >/dev/null
     fi
 fi
 

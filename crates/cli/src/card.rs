@@ -9,7 +9,7 @@
 
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
-use vault_index::{ComingBirthday, Exposure, Interaction, PersonView, Reason, Status};
+use vault_index::{ComingBirthday, Interaction, PersonView, Reason, Status};
 use vault_render::{ContactLinks, Draft, DraftInput, DraftSettings, Templates};
 
 use crate::budget;
@@ -113,70 +113,56 @@ impl DraftFacts {
     }
 }
 
-/// The facts of `view`'s draft on `today`, by the digest's privacy rule: for a private
-/// person their name and status only (rules 1–3); for anyone else what their note says,
-/// but for a contact, topic, follow-up or milestone on a line about a private person
-/// (rule 4), exactly as the digest's draft is made.
+/// The facts of `view`'s draft on `today`, by the digest's privacy rule
+/// ([`PersonView::shared`]): for a private person their name and status only; for anyone
+/// else what their note says, but for a contact, topic, follow-up, milestone or plan on a
+/// line about a private person, exactly as the digest's draft is made.
 pub fn draft_facts(view: &PersonView, today: NaiveDate) -> DraftFacts {
     let p = &view.person;
-    let mut facts = DraftFacts {
-        name: p.name.clone(),
-        first_name: p.first_name.clone(),
-        relationship: None,
-        status: p.status,
-        last_contact: None,
-        last_kind: None,
-        last_topic: None,
-        interests: Vec::new(),
-        company: Vec::new(),
-        role: None,
-        owed: None,
-        birthday: None,
-        milestone: None,
-        place: None,
-        planned: None,
-        planned_kind: None,
-        boundaries: Vec::new(),
-        today,
+    let Some(shared) = view.shared() else {
+        return DraftFacts {
+            name: p.name.clone(),
+            first_name: p.first_name.clone(),
+            relationship: None,
+            status: p.status,
+            last_contact: None,
+            last_kind: None,
+            last_topic: None,
+            interests: Vec::new(),
+            company: Vec::new(),
+            role: None,
+            owed: None,
+            birthday: None,
+            milestone: None,
+            place: None,
+            planned: None,
+            planned_kind: None,
+            boundaries: Vec::new(),
+            today,
+        };
     };
-    if p.private {
-        return facts;
+    let (p, card) = (shared.person, shared.card);
+    let next = p.planned.first();
+    DraftFacts {
+        relationship: p.relationship,
+        status: p.status,
+        last_contact: p.last_contact,
+        last_kind: p.last_interaction.and_then(|i| i.kind),
+        last_topic: p.last_topic.map(|i| i.summary),
+        owed: card.follow_ups.first().map(|f| f.text.clone()),
+        birthday: card.birthday,
+        milestone: card.milestone.map(|m| m.summary),
+        place: card.contact.place,
+        planned: next.map(|i| i.date),
+        planned_kind: next.and_then(|i| i.kind.clone()),
+        boundaries: card.boundaries,
+        today,
+        name: p.name,
+        first_name: p.first_name,
+        interests: p.interests,
+        company: p.company,
+        role: p.role,
     }
-    let shown = |i: &&Interaction| i.exposure != Exposure::Withheld;
-    let card = &view.card;
-    facts.relationship = p.relationship.clone();
-    facts.last_contact = p.last_contact;
-    facts.last_kind = p
-        .last_interaction
-        .as_ref()
-        .filter(shown)
-        .and_then(|i| i.kind.clone());
-    facts.last_topic = p
-        .last_topic
-        .as_ref()
-        .filter(shown)
-        .map(|i| i.summary.clone());
-    facts.interests = p.interests.clone();
-    facts.company = p.company.clone();
-    facts.role = p.role.clone();
-    facts.owed = card
-        .follow_ups
-        .iter()
-        .find(|f| f.exposure != Exposure::Withheld)
-        .map(|f| f.text.clone());
-    facts.birthday = card.birthday;
-    facts.milestone = card
-        .milestone
-        .as_ref()
-        .filter(shown)
-        .map(|m| m.summary.clone());
-    facts.place = card.contact.place.clone();
-    if let Some(next) = p.planned.first() {
-        facts.planned = Some(next.date);
-        facts.planned_kind = Some(next).filter(shown).and_then(|i| i.kind.clone());
-    }
-    facts.boundaries = card.boundaries.clone();
-    facts
 }
 
 /// The draft of `facts`, rendered within the template budget (a vault's own `draft.txt`

@@ -393,8 +393,8 @@ pub struct PublicPerson<'a> {
     /// What you last talked about, unless that line or note concerns a private person
     /// (then nothing: an older topic would not be the last one).
     pub last_topic: Option<Topic<'a>>,
-    /// The next planned contact: its day, and its kind unless its line concerns a
-    /// private person.
+    /// The next planned contact, but for one on a line about a private person: its day
+    /// and its kind.
     pub next_planned: Option<(NaiveDate, Option<&'a str>)>,
 }
 
@@ -522,10 +522,11 @@ fn person(p: &PersonStatus) -> SharedPerson<'_> {
             .map(|i| i.summary.as_str())
             .filter(|s| !s.is_empty()),
         last_source: p.last_interaction.as_ref().map(|i| i.source),
-        next_planned: p.planned.first().map(|i| {
-            let kind = Some(i).filter(shown).and_then(|i| i.kind.as_deref());
-            (i.date, kind)
-        }),
+        next_planned: p
+            .planned
+            .iter()
+            .find(shown)
+            .map(|i| (i.date, i.kind.as_deref())),
         last_topic: p.last_topic.as_ref().filter(shown).map(|i| Topic {
             date: i.date,
             source: i.source,

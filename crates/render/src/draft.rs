@@ -580,23 +580,12 @@ fn when(day: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// "January" for 1: chrono's names.
 fn month_name(month: u32) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let index = usize::try_from(month.saturating_sub(1)).unwrap_or(0);
-    MONTHS.get(index).copied().unwrap_or("January")
+    u8::try_from(month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("January", |m| m.name())
 }
 
 fn weekday_name(day: Weekday) -> &'static str {

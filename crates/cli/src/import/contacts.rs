@@ -61,12 +61,11 @@ pub fn merge(
             let Some(person) = notes.get(i).and_then(|n| n.person.as_ref()) else {
                 return;
             };
-            let known = Known::of_person(person);
             let mut properties = Vec::new();
             let mut reports = Vec::new();
             fill(
                 &mut properties,
-                &known,
+                person,
                 contact,
                 &at,
                 &notes[i].path,
@@ -128,7 +127,7 @@ pub fn merge(
             let mut reports = Vec::new();
             fill(
                 &mut new.properties,
-                &Known::default(),
+                &vault_notes::Person::default(),
                 contact,
                 &at,
                 name,
@@ -203,36 +202,6 @@ fn names(contact: &Contact) -> Vec<String> {
     names
 }
 
-/// What a note already says, as an import compares it.
-#[derive(Debug, Default)]
-struct Known {
-    aliases: Vec<String>,
-    emails: Vec<String>,
-    phone: Option<String>,
-    company: Vec<String>,
-    role: Option<String>,
-    birthday: Option<Birthday>,
-    linkedin: Option<String>,
-    url: Option<String>,
-    location: Option<String>,
-}
-
-impl Known {
-    fn of_person(p: &vault_notes::Person) -> Known {
-        Known {
-            aliases: p.aliases.clone(),
-            emails: p.email.clone(),
-            phone: p.phone.clone(),
-            company: p.company.clone(),
-            role: p.role.clone(),
-            birthday: p.birthday,
-            linkedin: p.linkedin.clone(),
-            url: p.url.clone(),
-            location: p.location.clone(),
-        }
-    }
-}
-
 /// A list as YAML: a flow list of double-quoted strings (JSON's quoting is YAML's).
 fn yaml_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned())
@@ -242,7 +211,7 @@ fn yaml_list(items: &[String]) -> String {
 /// from what `known` says goes to `reports` (`at`: the record's place; `whose`: the note).
 fn fill(
     out: &mut Vec<SetProperty>,
-    known: &Known,
+    known: &vault_notes::Person,
     contact: &Contact,
     at: &str,
     whose: &str,
@@ -260,18 +229,18 @@ fn fill(
 
     // E-mails: a note without any gains them all; one that has some keeps its own, and
     // an address it does not have is reported.
-    if known.emails.is_empty() {
+    if known.email.is_empty() {
         if !contact.emails.is_empty() {
             set(Property::Email, email_yaml(&contact.emails));
         }
     } else {
-        let has: Vec<String> = known.emails.iter().map(|e| email_key(e)).collect();
+        let has: Vec<String> = known.email.iter().map(|e| email_key(e)).collect();
         for email in contact
             .emails
             .iter()
             .filter(|e| !has.contains(&email_key(e)))
         {
-            conflict("the e-mail addresses", &known.emails.join(", "), email);
+            conflict("the e-mail addresses", &known.email.join(", "), email);
         }
     }
     if !contact.nicknames.is_empty() {
