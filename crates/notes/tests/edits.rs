@@ -7,9 +7,10 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use vault_notes::edit::{
-    add_log_line, clear_property, complete_task, remove_property, set_property, yaml_scalar,
+    add_log_line, add_log_lines, add_page_log_line, add_page_log_lines, clear_property,
+    complete_task, remove_property, set_property, yaml_scalar,
 };
-use vault_notes::{LogLine, Parsed, ReadOptions, parse_note};
+use vault_notes::{LogLine, Logseq, Parsed, ReadOptions, parse_note};
 
 /// Stands for a fenced code block holding a dated line, which is not a log line.
 const CODE: &[u8] = b"<code block>";
@@ -359,5 +360,131 @@ proptest! {
         let _ = set_property(&bytes, &["paused"], "true");
         let _ = remove_property(&bytes, &["paused"]);
         let _ = complete_task(&bytes, line, new);
+    }
+}
+
+/// A note as a soup of the lines logs are made of (dated items at several depths and in
+/// quotes, dated headings, log headings, tasks, code, quotes, prose, blank lines), in any
+/// order, with any endings: what the batch must place exactly as one line after another.
+fn soup() -> impl Strategy<Value = Vec<u8>> {
+    let line = prop_oneof![
+        (
+            prop::sample::select(vec![
+                "- ", "* ", "  - ", "    - ", "\t- ", "> - ", "1. ", "- [[", "### ", "#### ", "## "
+            ]),
+            date()
+        )
+            .prop_map(|(lead, date)| {
+                let close = if lead.ends_with("[[") { "]]" } else { "" };
+                format!("{lead}{date}{close} call: x")
+            }),
+        prop::sample::select(vec![
+            "## Log",
+            "### Log",
+            "# Pat",
+            "## Notes",
+            "",
+            "",
+            "Prose.",
+            "  indented",
+            "> quoted",
+            "- plain item",
+            "- [ ] 2026-01-01 a task",
+            "```",
+            "    code",
+            "---",
+            "\t",
+            "- [[Oct 2nd, 2026]] coffee",
+        ])
+        .prop_map(str::to_owned),
+    ];
+    (
+        any::<bool>(),
+        prop::collection::vec(
+            (line, prop_oneof![Just("\n"), Just("\r\n"), Just("\r\r\n")]),
+            0..24,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(|(bom, lines, final_newline)| {
+            let mut bytes = if bom {
+                b"\xEF\xBB\xBF".to_vec()
+            } else {
+                Vec::new()
+            };
+            let n = lines.len();
+            for (i, (line, eol)) in lines.into_iter().enumerate() {
+                bytes.extend_from_slice(line.as_bytes());
+                if i + 1 < n || final_newline {
+                    bytes.extend_from_slice(eol.as_bytes());
+                }
+            }
+            bytes
+        })
+}
+
+/// New lines for a batch: dates near the note's, some the same, some far; texts of every
+/// kind, including ones the batch must leave to the full rules (a line break, an empty
+/// text, a year the reader does not read back).
+fn new_lines() -> impl Strategy<Value = Vec<(NaiveDate, &'static str)>> {
+    let odd = prop::sample::select(vec![
+        NaiveDate::from_ymd_opt(999, 12, 31).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(12345, 1, 1).unwrap_or_default(),
+    ]);
+    let text = prop::sample::select(vec![
+        "meeting: Q3 planning",
+        "",
+        "  ",
+        "email: re: the deck",
+        "call #gave",
+        "two\nlines",
+        "`code`",
+        "[[Pat]] lunch",
+    ]);
+    prop::collection::vec((prop_oneof![8 => date(), 1 => odd], text), 0..30)
+}
+
+/// The lines added one after another, the reference the batch must equal.
+fn one_by_one(
+    bytes: &[u8],
+    lines: &[(NaiveDate, &str)],
+) -> Result<Vec<u8>, vault_notes::edit::EditError> {
+    lines
+        .iter()
+        .try_fold(bytes.to_vec(), |bytes, &(date, rest)| {
+            add_log_line(&bytes, date, rest)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    #[test]
+    fn a_batch_of_log_lines_is_the_lines_added_one_by_one(
+        bytes in prop_oneof![spec().prop_map(|s| s.render()), soup()],
+        lines in new_lines(),
+    ) {
+        let batch = add_log_lines(&bytes, &lines);
+        let reference = one_by_one(&bytes, &lines);
+        prop_assert_eq!(
+            batch.as_ref().map(|b| String::from_utf8_lossy(b).into_owned()),
+            reference.as_ref().map(|b| String::from_utf8_lossy(b).into_owned()),
+            "note {:?}", String::from_utf8_lossy(&bytes)
+        );
+        prop_assert_eq!(batch, reference);
+    }
+
+    #[test]
+    fn a_batch_on_a_logseq_page_is_the_blocks_added_one_by_one(
+        bytes in soup(),
+        lines in new_lines(),
+    ) {
+        let graph = Logseq::default();
+        let batch = add_page_log_lines(&bytes, &lines, &graph);
+        let reference = lines.iter().try_fold(bytes.clone(), |bytes, &(date, rest)| {
+            add_page_log_line(&bytes, date, rest, &graph)
+        });
+        prop_assert_eq!(batch, reference, "note {:?}", String::from_utf8_lossy(&bytes));
     }
 }

@@ -47,6 +47,15 @@ impl Row<'_> {
     fn is_blank(&self) -> bool {
         matches!(self.shape.kind, Kind::Blank)
     }
+
+    /// Whether a run of dated list items goes on over this line, which is no entry: a blank
+    /// line, or an indented one (a continuation, a sub-item) that is no task.
+    fn continues_a_run(&self) -> bool {
+        let is_task = matches!(self.shape.kind, Kind::Task { .. });
+        self.entry.is_none()
+            && !self.in_code
+            && (self.is_blank() || self.text.starts_with([' ', '\t']) && !is_task)
+    }
 }
 
 /// A note's body, line by line: the line model and the reader's log lines.
@@ -214,11 +223,7 @@ fn longest_item_run(rows: &Rows<'_>) -> Vec<Entry> {
             current.push(entry.clone());
             continue;
         }
-        let is_task = matches!(row.shape.kind, Kind::Task { .. });
-        let continues = row.entry.is_none()
-            && !row.in_code
-            && (row.is_blank() || row.text.starts_with([' ', '\t']) && !is_task);
-        if !continues {
+        if !row.continues_a_run() {
             if current.len() > best.len() {
                 best = std::mem::take(&mut current);
             }
@@ -316,6 +321,84 @@ pub fn add_page_log_line(
     add_entry(bytes, date, rest, Some(graph))
 }
 
+/// A note's log, as the reader's rules find it ([module documentation](crate::edit)).
+struct Log {
+    /// Its entries, in the note's order (none in an empty log section, or without a log).
+    entries: Vec<Entry>,
+    /// The log section: its heading's index and where it ends (exclusive).
+    section: Option<(usize, usize)>,
+    /// Where the log ends (exclusive): the section's end, or the body's.
+    end: usize,
+    /// Whether the entries are the longest run of list items outside a section (the run a
+    /// new last line must continue to stay in the log).
+    run_of_items: bool,
+}
+
+impl Log {
+    fn of(rows: &Rows<'_>) -> Log {
+        let section = log_section(rows);
+        match section {
+            Some((heading, end)) => {
+                let (items, headings): (Vec<Entry>, Vec<Entry>) = rows
+                    .entries()
+                    .filter(|e| e.line > heading && e.line < end)
+                    .cloned()
+                    .partition(|e| e.heading.is_none());
+                let top = headings.iter().filter_map(|e| e.heading).min();
+                let headings: Vec<Entry> =
+                    headings.into_iter().filter(|e| e.heading == top).collect();
+                let entries = if items.len() >= headings.len() {
+                    items
+                } else {
+                    headings
+                };
+                Log {
+                    entries,
+                    section,
+                    end,
+                    run_of_items: false,
+                }
+            }
+            None => {
+                let items = longest_item_run(rows);
+                let headings = longest_heading_run(rows);
+                let (entries, run_of_items) = if headings.len() > items.len() {
+                    (headings, false)
+                } else {
+                    (items, true)
+                };
+                Log {
+                    entries,
+                    section,
+                    end: rows.end(),
+                    run_of_items,
+                }
+            }
+        }
+    }
+}
+
+/// Where a new entry dated `date` goes in `log` (not empty, in the note's order), whose
+/// last entry ends before line `end_of_last`: the line it is inserted before, the index in
+/// `log` of the entry it is written like, and its own index in `log` once inserted.
+fn place(log: &[Entry], date: NaiveDate, end_of_last: usize) -> Option<(usize, usize, usize)> {
+    let (first, last) = (log.first()?, log.last()?);
+    let last_index = log.len() - 1;
+    Some(if first.date >= last.date {
+        // Newest first: above the first entry not newer than it.
+        match log.iter().position(|e| e.date <= date) {
+            Some(j) => (log[j].line, j, j),
+            None => (end_of_last, last_index, log.len()),
+        }
+    } else {
+        // Oldest first: below the last entry not newer than it.
+        match log.iter().rposition(|e| e.date <= date) {
+            Some(k) => (log.get(k + 1).map_or(end_of_last, |e| e.line), k, k + 1),
+            None => (first.line, 0, 0),
+        }
+    })
+}
+
 fn add_entry(
     bytes: &[u8],
     date: NaiveDate,
@@ -325,44 +408,27 @@ fn add_entry(
     let doc = Doc::new(bytes);
     doc.refuse_conflicts()?;
     let rows = Rows::of(&doc, graph);
+    Ok(add_to(&doc, &rows, &Log::of(&rows), date, rest, graph))
+}
+
+/// `doc` with the entry added to `log`, its log.
+fn add_to(
+    doc: &Doc<'_>,
+    rows: &Rows<'_>,
+    log: &Log,
+    date: NaiveDate,
+    rest: &str,
+    graph: Option<&Logseq>,
+) -> Vec<u8> {
+    let bytes = doc.bytes;
     let titles = graph.map(|g| &g.title_format);
-    let section = log_section(&rows);
-
-    let (log, end) = match section {
-        Some((heading, end)) => {
-            let (items, headings): (Vec<Entry>, Vec<Entry>) = rows
-                .entries()
-                .filter(|e| e.line > heading && e.line < end)
-                .cloned()
-                .partition(|e| e.heading.is_none());
-            let top = headings.iter().filter_map(|e| e.heading).min();
-            let headings: Vec<Entry> = headings.into_iter().filter(|e| e.heading == top).collect();
-            let log = if items.len() >= headings.len() {
-                items
-            } else {
-                headings
-            };
-            (log, end)
-        }
-        None => {
-            let items = longest_item_run(&rows);
-            let headings = longest_heading_run(&rows);
-            let log = if headings.len() > items.len() {
-                headings
-            } else {
-                items
-            };
-            (log, rows.end())
-        }
-    };
-
-    let (Some(first), Some(last)) = (log.first(), log.last()) else {
+    let Some(last) = log.entries.last() else {
         let line = match titles {
             Some(titles) => format!("- [[{}]] {rest}", titles.format(date)),
             None => format!("- {date} {rest}"),
         };
         let line = line.trim_end();
-        return Ok(match section {
+        return match log.section {
             // A log heading with no entries yet: the line goes after the section's content.
             Some((heading, end)) => {
                 let after = (heading + 1..end)
@@ -374,24 +440,13 @@ fn add_entry(
             // A Logseq page is a list of blocks: the entry is one more at the end.
             None if graph.is_some() => insert_line(bytes, bytes.len(), line),
             None => new_section(bytes, line),
-        });
+        };
     };
-    let newest_first = first.date >= last.date;
-    let (at, like) = if newest_first {
-        match log.iter().find(|e| e.date <= date) {
-            Some(e) => (e.line, e),
-            None => (end_of(&rows, last, end), last),
-        }
-    } else {
-        match log.iter().rposition(|e| e.date <= date) {
-            Some(k) => (
-                log.get(k + 1)
-                    .map_or_else(|| end_of(&rows, &log[k], end), |e| e.line),
-                &log[k],
-            ),
-            None => (first.line, first),
-        }
+    let end_of_last = end_of(rows, last, log.end);
+    let Some((at, like, _)) = place(&log.entries, date, end_of_last) else {
+        return bytes.to_vec();
     };
+    let like = &log.entries[like];
     // The new line ends like the entry it is written like (in a note that mixes endings).
     let at = doc.start(at);
     let eol = doc
@@ -399,12 +454,313 @@ fn add_entry(
         .map(|l| &bytes[l.end..l.next])
         .filter(|e| e.ends_with(b"\n"))
         .unwrap_or_else(|| eol_at(bytes, at));
-    Ok(insert_line_ending(
-        bytes,
-        at,
-        &like.like(date, rest, titles),
-        eol,
-    ))
+    insert_line_ending(bytes, at, &like.like(date, rest, titles), eol)
+}
+
+/// Adds log lines, each `(date, rest)` as [`add_log_line`] adds one: the note is the same
+/// as after adding them one after another, in that order, but it is read once, not once
+/// per line (an import adds thousands of lines to a note).
+pub fn add_log_lines(bytes: &[u8], lines: &[(NaiveDate, &str)]) -> Result<Vec<u8>, EditError> {
+    add_entries(bytes, lines, None)
+}
+
+/// Like [`add_log_lines`], for a page of the Logseq graph `graph` ([`add_page_log_line`]).
+pub fn add_page_log_lines(
+    bytes: &[u8],
+    lines: &[(NaiveDate, &str)],
+    graph: &Logseq,
+) -> Result<Vec<u8>, EditError> {
+    add_entries(bytes, lines, Some(graph))
+}
+
+/// Adds `lines` in runs: the note is read, then as many lines as the [`Batch`] can place
+/// by itself are placed; a line it cannot place (the first line of a note without a log,
+/// a line it could not vouch for) is added by the full rules, and the note is read again.
+/// Whenever the note is read again, and at the end, the log found must be the one the
+/// batch predicted; should it ever not be, the lines are added one by one instead, so the
+/// result is always theirs.
+fn add_entries(
+    bytes: &[u8],
+    lines: &[(NaiveDate, &str)],
+    graph: Option<&Logseq>,
+) -> Result<Vec<u8>, EditError> {
+    match in_batches(bytes, lines, graph)? {
+        (Some(out), _) => Ok(out),
+        (None, _) => lines
+            .iter()
+            .try_fold(bytes.to_vec(), |bytes, &(date, rest)| {
+                add_entry(&bytes, date, rest, graph)
+            }),
+    }
+}
+
+/// [`add_entries`] by batches: the note (`None` if a batch mispredicted its log) and how
+/// many times it was read.
+fn in_batches(
+    bytes: &[u8],
+    lines: &[(NaiveDate, &str)],
+    graph: Option<&Logseq>,
+) -> Result<(Option<Vec<u8>>, usize), EditError> {
+    let titles = graph.map(|g| &g.title_format);
+    let mut current = bytes.to_vec();
+    let mut predicted: Option<Vec<(usize, NaiveDate)>> = None;
+    let (mut done, mut reads) = (0, 0);
+    loop {
+        reads += 1;
+        let doc = Doc::new(&current);
+        doc.refuse_conflicts()?;
+        let rows = Rows::of(&doc, graph);
+        let log = Log::of(&rows);
+        if let Some(predicted) = predicted.take() {
+            let found = log.entries.iter().map(|e| (e.line, e.date));
+            if !found.eq(predicted) {
+                return Ok((None, reads));
+            }
+        }
+        let Some(&(date, rest)) = lines.get(done) else {
+            return Ok((Some(current), reads));
+        };
+        let mut batch = Batch::new(&doc, &rows, &log, titles);
+        let placed = batch.as_mut().map_or(0, |batch| {
+            lines[done..]
+                .iter()
+                .take_while(|&&(date, rest)| batch.add(date, rest))
+                .count()
+        });
+        current = match batch {
+            Some(batch) if placed > 0 => {
+                predicted = Some(batch.log.iter().map(|e| (e.line, e.date)).collect());
+                done += placed;
+                batch.into_bytes()
+            }
+            _ => {
+                done += 1;
+                add_to(&doc, &rows, &log, date, rest, graph)
+            }
+        };
+    }
+}
+
+/// A note's lines and log while lines are added to it, without reading it again: each new
+/// line is placed by [`place`] and becomes an entry of the log. It places a line only when
+/// it knows what the reader will make of it: the line reads back as an entry of that date
+/// and kind, and a line after the last entry of a run of list items only when nothing
+/// between them ends the run.
+struct Batch<'a> {
+    /// The byte-order mark, if any.
+    bom: &'a [u8],
+    /// The index of the first line of the body (after the front matter).
+    first: usize,
+    /// The note's lines, each with its ending.
+    lines: Vec<std::borrow::Cow<'a, [u8]>>,
+    /// The log's entries, in the note's order, at their lines now.
+    log: Vec<Entry>,
+    /// The line after the last line that belongs to the log's last entry ([`end_of`]).
+    end_of_last: usize,
+    /// Whether a new last entry, at `end_of_last`, is in the log (see [`Batch::new`]).
+    may_append: bool,
+    titles: Option<&'a JournalFormat>,
+}
+
+impl<'a> Batch<'a> {
+    /// The batch of `doc`, whose rows and log are `rows` and `log`; `None` without entries.
+    fn new(
+        doc: &Doc<'a>,
+        rows: &Rows<'_>,
+        log: &Log,
+        titles: Option<&'a JournalFormat>,
+    ) -> Option<Batch<'a>> {
+        let last = log.entries.last()?;
+        let end_of_last = end_of(rows, last, log.end);
+        // A line after the last item of a run stays in the run only if every line between
+        // them continues it (a quote under the item is its content, but ends the run).
+        let may_append = !log.run_of_items
+            || (last.line + 1..end_of_last).all(|i| rows.get(i).is_some_and(Row::continues_a_run));
+        let bytes = doc.bytes;
+        let bom = doc.line(0).map_or(bytes, |l| &bytes[..l.start]);
+        let lines = (0..)
+            .map_while(|i| doc.line(i))
+            .map(|l| std::borrow::Cow::Borrowed(&bytes[l.start..l.next]))
+            .collect();
+        Some(Batch {
+            bom,
+            first: rows.first,
+            lines,
+            log: log.entries.clone(),
+            end_of_last,
+            may_append,
+            titles,
+        })
+    }
+
+    /// Places one line as [`add_to`] would; `false` (and nothing changed) when it cannot
+    /// vouch for the result.
+    fn add(&mut self, date: NaiveDate, rest: &str) -> bool {
+        if rest.contains(['\n', '\r']) {
+            return false;
+        }
+        let Some((at, like, index)) = place(&self.log, date, self.end_of_last) else {
+            return false;
+        };
+        let appended = index == self.log.len();
+        if appended && !self.may_append {
+            return false;
+        }
+        let like = &self.log[like];
+        let text = like.like(date, rest, self.titles);
+        let before = self.context(at, &text);
+        let Some(entry) = reread(&text, at, (&before, &self.text(at)), self.titles)
+            .filter(|e| e.date == date && e.heading == like.heading)
+        else {
+            return false;
+        };
+        let eol = self
+            .lines
+            .get(like.line)
+            .and_then(|l| ending(l))
+            .unwrap_or_else(|| self.eol_at(at));
+        self.insert(at, &text, eol);
+        for e in &mut self.log {
+            if e.line >= at {
+                e.line += 1;
+            }
+        }
+        self.log.insert(index, entry);
+        self.end_of_last = if appended {
+            at + 1
+        } else {
+            self.end_of_last + 1
+        };
+        self.may_append = true;
+        true
+    }
+
+    /// Inserts `text` as line `at`, as [`insert_line_ending`] does: at the end of a note
+    /// without a final newline, the ending goes before it.
+    fn insert(&mut self, at: usize, text: &str, eol: &[u8]) {
+        let at_end = at >= self.lines.len();
+        match self.lines.last_mut() {
+            Some(last) if at_end && !last.ends_with(b"\n") => {
+                last.to_mut().extend_from_slice(eol);
+                self.lines.push(text.as_bytes().to_vec().into());
+            }
+            _ => {
+                let mut line = Vec::with_capacity(text.len() + eol.len());
+                line.extend_from_slice(text.as_bytes());
+                line.extend_from_slice(eol);
+                self.lines.insert(at.min(self.lines.len()), line.into());
+            }
+        }
+    }
+
+    /// [`eol_at`] the start of line `at`: the ending of the nearest line before it that
+    /// has one, else of the nearest after it, else `\n`.
+    fn eol_at(&self, at: usize) -> &'static [u8] {
+        let (before, after) = self.lines.split_at(at.min(self.lines.len()));
+        let line = before
+            .iter()
+            .rev()
+            .chain(after)
+            .find(|l| l.ends_with(b"\n"));
+        match line {
+            Some(l) if l.ends_with(b"\r\n") => b"\r\n",
+            _ => b"\n",
+        }
+    }
+
+    /// The lines a new line `text` at `at` is read after: none when it is indented less
+    /// than a code block is (then it reads alone as in the note), else the line before it
+    /// and, above that, the nearest line indented less (whose content it may be).
+    fn context(&self, at: usize, text: &str) -> Vec<std::borrow::Cow<'_, str>> {
+        let lead = &text[..text.len() - text.trim_start().len()];
+        if !lead.contains('\t') && !lead.contains("    ") {
+            return Vec::new();
+        }
+        let width = indent_width(text);
+        let Some(previous) = at.checked_sub(1).filter(|&i| i >= self.first) else {
+            return Vec::new();
+        };
+        let parent = (self.first..previous)
+            .rev()
+            .map(|i| self.text(i))
+            .find(|line| !line.trim().is_empty() && indent_width(line) < width);
+        parent.into_iter().chain([self.text(previous)]).collect()
+    }
+
+    /// Line `i` without its ending, as the reader decodes it; empty past the ends.
+    fn text(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let line = self.lines.get(i).map_or(&[][..], |l| l.as_ref());
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        String::from_utf8_lossy(line.strip_suffix(b"\r").unwrap_or(line))
+    }
+
+    fn into_bytes(self) -> Vec<u8> {
+        let len = self.bom.len() + self.lines.iter().map(|l| l.len()).sum::<usize>();
+        let mut out = Vec::with_capacity(len);
+        out.extend_from_slice(self.bom);
+        for line in &self.lines {
+            out.extend_from_slice(line);
+        }
+        out
+    }
+}
+
+/// The width of `line`'s indentation, a tab counting to the next multiple of 4.
+fn indent_width(line: &str) -> usize {
+    line.chars()
+        .map_while(|c| match c {
+            ' ' => Some(1),
+            '\t' => Some(4),
+            _ => None,
+        })
+        .fold(0, |width, step| {
+            if step == 4 {
+                width / 4 * 4 + 4
+            } else {
+                width + 1
+            }
+        })
+}
+
+/// The ending of `line` (which holds it), when it has one.
+fn ending(line: &[u8]) -> Option<&'static [u8]> {
+    if line.ends_with(b"\r\n") {
+        Some(b"\r\n")
+    } else if line.ends_with(b"\n") {
+        Some(b"\n")
+    } else {
+        None
+    }
+}
+
+/// The entry the reader reads on `text`, a new line at index `at` after the lines
+/// `before` and before the line `after` (without their endings), when it is one and does
+/// not turn the line after it into code or out of it. `before` goes back to a line that is
+/// not indented, so whether an indented line is code or a list item's content reads as
+/// in the note.
+fn reread<S: AsRef<str>>(
+    text: &str,
+    at: usize,
+    (before, after): (&[S], &str),
+    titles: Option<&JournalFormat>,
+) -> Option<Entry> {
+    let code = |lines: &[&str]| -> Vec<bool> {
+        let text = lines.join("\n");
+        Body::new(&text).lines().map(|l| l.in_code).collect()
+    };
+    let new = before.len();
+    let mut lines: Vec<&str> = before.iter().map(AsRef::as_ref).collect();
+    lines.push(after);
+    let code_without = code(&lines);
+    lines.insert(new, text);
+    let code_with = code(&lines);
+    if code_with.get(new) != Some(&false) || code_with.get(new + 1) != code_without.get(new) {
+        return None;
+    }
+    let line = Body::new(text).lines().next()?;
+    let shape = line.shape();
+    let log = log_entry(&shape.kind, line_number(at), titles)?;
+    Entry::of(at, log.date, &shape)
 }
 
 /// The note with `## Log` and `line` added at the end, after a blank line.
@@ -706,5 +1062,100 @@ pub(super) mod tests {
             log("- 2026-01-01 a\n  ```\n## Log\n", "2026-11-25", "x"),
             "- 2026-01-01 a\n  ```\n## Log\n- 2026-11-25 x\n"
         );
+    }
+
+    /// Notes as people keep their logs: a log of list items or headings, in a section or
+    /// not, newest or oldest first, dates linked or not, in quotes, nested with tabs, CRLF
+    /// or not, a final newline or not; prose and other sections around it.
+    fn usual_note() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        (
+            prop::sample::select(vec!["- ", "* ", "  - ", "\t- ", "> - ", "1. ", "### "]),
+            prop::option::of(prop::sample::select(vec!["## Log", "## Interactions:"])),
+            prop::collection::vec(0u64..3000, 1..12),
+            (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+            prop::sample::select(vec!["\n", "\r\n"]),
+        )
+            .prop_map(
+                |(lead, section, days, (linked, newest, closing, final_newline), eol)| {
+                    let mut lines = vec![
+                        "---".to_owned(),
+                        "name: Pat".to_owned(),
+                        "---".to_owned(),
+                        "Met at a conference.".to_owned(),
+                        String::new(),
+                    ];
+                    lines.extend(section.map(str::to_owned));
+                    let lead = if lead == "\t- " {
+                        lines.push("- Log".to_owned());
+                        lead
+                    } else {
+                        lead
+                    };
+                    let mut dates: Vec<_> = days
+                        .iter()
+                        .map(|&n| d("2020-01-01") + chrono::Days::new(n))
+                        .collect();
+                    dates.sort();
+                    if newest {
+                        dates.reverse();
+                    }
+                    for date in dates {
+                        let date = if linked {
+                            format!("[[{date}]]")
+                        } else {
+                            date.to_string()
+                        };
+                        lines.push(format!("{lead}{date} coffee: news"));
+                        if lead == "### " {
+                            lines.push("What we said.".to_owned());
+                            lines.push(String::new());
+                        }
+                    }
+                    if closing {
+                        lines.extend([
+                            "".to_owned(),
+                            "## Notes".to_owned(),
+                            "Likes climbing.".to_owned(),
+                        ]);
+                    }
+                    let mut text = lines.join(eol);
+                    if final_newline {
+                        text.push_str(eol);
+                    }
+                    text.into_bytes()
+                },
+            )
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_batch_reads_a_usual_note_twice_whatever_it_adds(
+            note in usual_note(),
+            days in proptest::collection::vec(0u64..4000, 0..120),
+        ) {
+            let texts: Vec<String> = (0..days.len()).map(|i| format!("meeting: number {i}")).collect();
+            let lines: Vec<(NaiveDate, &str)> = days.iter().zip(&texts).map(|(&n, t)| (d("2019-06-01") + chrono::Days::new(n), t.as_str())).collect();
+            let (batch, reads) = in_batches(&note, &lines, None).expect("no conflict");
+            let one_by_one = lines.iter().try_fold(note.clone(), |b, &(date, rest)| add_log_line(&b, date, rest)).expect("no conflict");
+            proptest::prop_assert_eq!(batch, Some(one_by_one));
+            // Once to place them all, once to check what was predicted.
+            proptest::prop_assert!(reads <= 2, "{reads} reads of {:?}", String::from_utf8_lossy(&note));
+        }
+    }
+
+    #[test]
+    fn a_note_without_a_log_is_read_once_more_for_its_new_section() {
+        let lines = [
+            (d("2026-01-01"), "a"),
+            (d("2026-02-01"), "b"),
+            (d("2025-12-01"), "c"),
+        ];
+        let (out, reads) = in_batches(b"Prose.\n", &lines, None).expect("edit");
+        assert_eq!(
+            out.as_deref(),
+            Some(&b"Prose.\n\n## Log\n- 2026-02-01 b\n- 2026-01-01 a\n- 2025-12-01 c\n"[..])
+        );
+        assert_eq!(reads, 3);
     }
 }
