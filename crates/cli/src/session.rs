@@ -324,17 +324,16 @@ impl Session {
         }
     }
 
-    /// `bytes` (a person's note) with the log line `date rest` added, the way this vault
-    /// keeps logs (see [`vault_notes::edit::add_log_line`]).
-    pub fn add_log_line(
+    /// `bytes` (a person's note) with the log lines `date rest` added in order, the way
+    /// this vault keeps logs (see [`vault_notes::edit::add_log_lines`]).
+    pub fn add_log_lines(
         &self,
         bytes: &[u8],
-        date: NaiveDate,
-        rest: &str,
+        lines: &[(NaiveDate, &str)],
     ) -> Result<Vec<u8>, vault_notes::edit::EditError> {
         match &self.settings.read.logseq {
-            Some(graph) => vault_notes::edit::add_page_log_line(bytes, date, rest, graph),
-            None => vault_notes::edit::add_log_line(bytes, date, rest),
+            Some(graph) => vault_notes::edit::add_page_log_lines(bytes, lines, graph),
+            None => vault_notes::edit::add_log_lines(bytes, lines),
         }
     }
 

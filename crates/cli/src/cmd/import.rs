@@ -85,7 +85,7 @@ pub fn execute(cli: &Cli, args: &Args) -> Result<(), Exit> {
 
 fn import_contacts(session: &Session, args: &Args, plan: &mut Plan) -> Result<(), Exit> {
     let notes = &session.vault.notes;
-    let mut people = People::new(notes);
+    let mut people = People::with_note_names(notes);
     let folder = session.new_people_folder();
     for file in &args.files {
         let name = visible(&file.display().to_string()).into_owned();
@@ -163,11 +163,11 @@ fn import_history(session: &Session, args: &Args, plan: &mut Plan) -> Result<(),
         notes: &session.vault.notes,
     };
     let people = People::new(&session.vault.notes);
+    let mut mail = Mail::new(&session.vault.notes);
     for file in &args.files {
         let name = visible(&file.display().to_string()).into_owned();
         if args.kind == ImportKind::Mail && file.is_dir() {
             let maildir = read_maildir(file).map_err(|e| Exit::failure(format!("{name}: {e}")))?;
-            let mut mail = Mail::default();
             for record in maildir {
                 match record {
                     Ok(message) => mail.add(&message, &rules, &people, plan),
@@ -179,7 +179,6 @@ fn import_history(session: &Session, args: &Args, plan: &mut Plan) -> Result<(),
         let progress = Progress::new(file, &name);
         let reader = progress.wrap(open(file, &name)?);
         if args.kind == ImportKind::Mail {
-            let mut mail = Mail::default();
             for record in read_mbox(reader) {
                 match record {
                     Ok(message) => mail.add(&message, &rules, &people, plan),

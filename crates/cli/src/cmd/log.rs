@@ -56,7 +56,7 @@ pub fn write(session: &Session, args: &Args) -> Result<Outcome, Exit> {
     let write = session.edit(&note.path, args.dry_run);
     edit_note(&write, |before| {
         let after = session
-            .add_log_line(before.bytes, date, &rest)
+            .add_log_lines(before.bytes, &[(date, &rest)])
             .map_err(|e| Exit::failure(format!("{}: {e}", note.path)))?;
         let had = before.note.as_ref().map_or(0, |n| on_date(&n.log));
         Ok(Proposal {

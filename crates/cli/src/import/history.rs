@@ -151,13 +151,28 @@ fn meeting(event: &Event, date: NaiveDate, rules: &Rules<'_>, people: &People, p
 }
 
 /// Messages of one mail import: at most one line per person and day.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Mail {
     /// (note, day) pairs that have an e-mail line: in the note already, or from this import.
     logged: HashSet<(usize, NaiveDate)>,
 }
 
 impl Mail {
+    /// The mail import into `notes`, which knows the days they have e-mail lines on.
+    pub fn new(notes: &[Note]) -> Mail {
+        let logged = notes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, note)| {
+                note.log
+                    .iter()
+                    .filter(|l| l.kind.as_deref() == Some("email"))
+                    .map(move |l| (i, l.date))
+            })
+            .collect();
+        Mail { logged }
+    }
+
     /// Takes in one message.
     pub fn add(&mut self, message: &Message, rules: &Rules<'_>, people: &People, plan: &mut Plan) {
         plan.read += 1;
@@ -202,10 +217,9 @@ impl Mail {
         let summary = one_line(&subject(message.subject.as_deref().unwrap_or("")));
         let mut added = false;
         for note in with {
-            if self.logged.contains(&(note, date)) || has_email_on(rules.notes, note, date) {
+            if !self.logged.insert((note, date)) {
                 continue;
             }
-            self.logged.insert((note, date));
             added |= plan.log(
                 rules.notes,
                 note,
@@ -220,15 +234,6 @@ impl Mail {
             plan.skip("already logged that day");
         }
     }
-}
-
-/// Whether the note has an e-mail line on `date` already.
-fn has_email_on(notes: &[Note], note: usize, date: NaiveDate) -> bool {
-    notes.get(note).is_some_and(|n| {
-        n.log
-            .iter()
-            .any(|l| l.date == date && l.kind.as_deref() == Some("email"))
-    })
 }
 
 /// The one person an address names: by e-mail, else (`by_name`: calendars, whose `CN`

@@ -32,7 +32,6 @@ impl People {
     pub fn new(notes: &[Note]) -> People {
         let mut people = People::default();
         for (i, note) in notes.iter().enumerate() {
-            people.by_stem.entry(name_key(note.stem())).or_insert(i);
             let Some(person) = &note.person else {
                 continue;
             };
@@ -48,6 +47,16 @@ impl People {
             for name in names {
                 people.add_name(name, i);
             }
+        }
+        people
+    }
+
+    /// The people among `notes`, and the name of every note (for [`People::note_named`]:
+    /// a contact import creates notes, and must not take a name that is taken).
+    pub fn with_note_names(notes: &[Note]) -> People {
+        let mut people = People::new(notes);
+        for (i, note) in notes.iter().enumerate() {
+            people.by_stem.entry(name_key(note.stem())).or_insert(i);
         }
         people
     }

@@ -7,9 +7,10 @@
 //! the lock, so a note an editor changed meanwhile gets only what it still lacks, and a
 //! second run of the same import finds nothing to do.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use vault_notes::{LogLine, Note, Property};
 
 use crate::exit::Exit;
@@ -17,10 +18,15 @@ use crate::output::visible;
 use crate::session::Session;
 use crate::write::{Outcome, Proposal, edit_note};
 
-/// The most log lines one import adds to one note: each line is placed by date in the
-/// note's log, so a note's writing time grows with the square of what it gains; this
-/// bounds it (a calendar of a million meetings with one person must not hang the run).
+/// The most log lines one import adds to one note: a calendar of a million meetings with
+/// one person must not make a note of a million lines in one run (each line is still
+/// placed by date in the note's log, and a note whose log the placing in one pass cannot
+/// vouch for gets its lines one by one, in time that grows with the square of their
+/// number).
 pub const MAX_NEW_LINES: usize = 2000;
+
+/// How many notes are edited at once (on all cores) before their outcomes are printed.
+const PARALLEL_NOTES: usize = 256;
 
 /// A property an import sets when the note lacks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,14 +58,20 @@ impl NewLogLine {
         }
     }
 
-    /// Whether `log` has this line already: the same date, kind and summary.
-    fn is_in(&self, log: &[LogLine]) -> bool {
-        log.iter().any(|l| {
-            l.date == self.date
-                && l.kind.as_deref() == Some(self.kind)
-                && l.summary.trim() == self.summary
-        })
+    /// What tells it apart from other lines.
+    fn seen(&self) -> Seen {
+        (self.date, self.kind.to_owned(), self.summary.clone())
     }
+}
+
+/// What tells log lines apart: their date, kind and summary.
+type Seen = (NaiveDate, String, String);
+
+/// The lines of `log`, told apart (a line without a kind is none an import adds).
+fn seen(log: &[LogLine]) -> HashSet<Seen> {
+    log.iter()
+        .filter_map(|l| Some((l.date, l.kind.clone()?, l.summary.trim().to_owned())))
+        .collect()
 }
 
 /// What happens to one existing note.
@@ -67,8 +79,10 @@ impl NewLogLine {
 pub struct Change {
     /// Properties it lacks.
     pub properties: Vec<SetProperty>,
-    /// Log lines it lacks.
+    /// Log lines it lacks, in the order they were found.
     pub log: Vec<NewLogLine>,
+    /// The lines the note has or gains, once a line was offered ([`Plan::log`]).
+    seen: Option<HashSet<Seen>>,
 }
 
 /// A person the import creates.
@@ -118,9 +132,11 @@ impl Plan {
     /// it was added. A note gains at most [`MAX_NEW_LINES`] lines in one import; the rest
     /// are counted, and the next run adds them.
     pub fn log(&mut self, notes: &[Note], note: usize, line: NewLogLine) -> bool {
-        let has = notes.get(note).is_some_and(|n| line.is_in(&n.log));
         let change = self.changes.entry(note).or_default();
-        if has || change.log.contains(&line) {
+        let seen = change
+            .seen
+            .get_or_insert_with(|| notes.get(note).map_or_else(HashSet::new, |n| seen(&n.log)));
+        if !seen.insert(line.seen()) {
             return false;
         }
         if change.log.len() >= MAX_NEW_LINES {
@@ -222,14 +238,21 @@ impl Plan {
         for person in &self.new {
             report(self.create(session, person, dry_run))?;
         }
-        for (&note, change) in &self.changes {
-            if change.properties.is_empty() && change.log.is_empty() {
-                continue;
+        let changes: Vec<(&Note, &Change)> = self
+            .changes
+            .iter()
+            .filter(|(_, change)| !change.properties.is_empty() || !change.log.is_empty())
+            .filter_map(|(&note, change)| Some((session.vault.notes.get(note)?, change)))
+            .collect();
+        // Notes are independent: each is edited on any core, and reported in order.
+        for chunk in changes.chunks(PARALLEL_NOTES) {
+            let outcomes: Vec<Result<Outcome, Exit>> = chunk
+                .par_iter()
+                .map(|&(note, change)| update(session, note, change, dry_run))
+                .collect();
+            for outcome in outcomes {
+                report(outcome)?;
             }
-            let Some(note) = session.vault.notes.get(note) else {
-                continue;
-            };
-            report(update(session, note, change, dry_run))?;
         }
         eprintln!("vault import {what}: {}", self.summary(what, dry_run));
         if failed > 0 {
@@ -302,13 +325,20 @@ fn update(session: &Session, note: &Note, change: &Change, dry_run: bool) -> Res
             set.push(p.property.canonical_key());
         }
         let log = now.map_or(&[][..], |n| n.log.as_slice());
-        let mut added = 0;
-        for line in change.log.iter().filter(|l| !l.is_in(log)) {
+        let has = seen(log);
+        let texts: Vec<(NaiveDate, String)> = change
+            .log
+            .iter()
+            .filter(|l| !has.contains(&l.seen()))
+            .map(|l| (l.date, l.rest()))
+            .collect();
+        let lines: Vec<(NaiveDate, &str)> = texts.iter().map(|(d, t)| (*d, t.as_str())).collect();
+        if !lines.is_empty() {
             bytes = session
-                .add_log_line(&bytes, line.date, &line.rest())
+                .add_log_lines(&bytes, &lines)
                 .map_err(|e| Exit::failure(format!("{path}: {e}")))?;
-            added += 1;
         }
+        let added = lines.len();
         let had = log.len();
         let mut what = Vec::new();
         if !set.is_empty() {
