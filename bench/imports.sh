@@ -4,6 +4,7 @@
 # `rg -c '^From '` on the same file).
 #
 #   bench/imports.sh [MEGABYTES] [EVENTS]      default: 1024 100000
+#   MBOX=FILE ICS=FILE bench/imports.sh         time these files instead of generated ones
 #
 # 1. Builds `vault` and `vault-bench` (release); ripgrep and /usr/bin/time as run.sh does.
 # 2. Generates, once, into bench/.vaults and bench/.imports (git-ignored):
@@ -46,15 +47,15 @@ GEN_BIN="$TARGET_DIR/release/vault-bench"
 
 VAULT="$BENCH/.vaults/imports"
 FILES="$BENCH/.imports"
-MBOX="$FILES/mail-${MEGABYTES}MB.mbox"
-ICS="$FILES/events-${EVENTS}.ics"
+MBOX="${MBOX:-$FILES/mail-${MEGABYTES}MB.mbox}"
+ICS="${ICS:-$FILES/events-${EVENTS}.ics}"
 mkdir -p "$BENCH/.vaults" "$FILES"
 "$GEN_BIN" generate --notes 100000 --seed 1 --if-needed "$VAULT" >&2
 printf 'me:\n  name: Me Myself\n  emails: [me@example.com]\n' > "$VAULT/vault.yaml"
 [ -s "$MBOX" ] || "$GEN_BIN" imports mbox --megabytes "$MEGABYTES" "$MBOX" >&2
 [ -s "$ICS" ] || "$GEN_BIN" imports ics --events "$EVENTS" "$ICS" >&2
 
-say "timing $ROUNDS rounds: $(du -h "$MBOX" | cut -f1) mbox, $EVENTS events, $(find "$VAULT" -name '*.md' | wc -l) notes"
+say "timing $ROUNDS rounds: $(du -h "$MBOX" | cut -f1) mbox, $(grep -c "^BEGIN:VEVENT" "$ICS") events, $(find "$VAULT" -name '*.md' | wc -l) notes"
 exec python3 - "$ROUNDS" "$VAULT_BIN" "$VAULT" "$TODAY" "$MBOX" "$ICS" <<'PY'
 import statistics, subprocess, sys, time
 
