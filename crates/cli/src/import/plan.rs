@@ -25,7 +25,7 @@ use crate::write::{Outcome, Proposal, edit_note};
 /// number).
 pub const MAX_NEW_LINES: usize = 2000;
 
-/// How many notes are edited at once (on all cores) before their outcomes are printed.
+/// How many notes a dry run edits at once (on all cores) before it prints their diffs.
 const PARALLEL_NOTES: usize = 256;
 
 /// A property an import sets when the note lacks it.
@@ -244,12 +244,16 @@ impl Plan {
             .filter(|(_, change)| !change.properties.is_empty() || !change.log.is_empty())
             .filter_map(|(&note, change)| Some((session.vault.notes.get(note)?, change)))
             .collect();
-        // Notes are independent: each is edited on any core, and reported in order.
+        // A dry run only reads: its notes are edited on every core, and reported in order.
+        // Writes stay one at a time: they hold their folder's lock (against other `vault`
+        // commands) and wait on the disk, so in parallel they would only queue for the lock.
         for chunk in changes.chunks(PARALLEL_NOTES) {
-            let outcomes: Vec<Result<Outcome, Exit>> = chunk
-                .par_iter()
-                .map(|&(note, change)| update(session, note, change, dry_run))
-                .collect();
+            let edit = |&(note, change): &(&Note, &Change)| update(session, note, change, dry_run);
+            let outcomes: Vec<Result<Outcome, Exit>> = if dry_run {
+                chunk.par_iter().map(edit).collect()
+            } else {
+                chunk.iter().map(edit).collect()
+            };
             for outcome in outcomes {
                 report(outcome)?;
             }
