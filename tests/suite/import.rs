@@ -346,3 +346,51 @@ fn a_contact_named_like_a_note_that_is_no_person_is_not_created_beside_it() {
         "no People/Initech.md beside Companies/Initech.md"
     );
 }
+
+// Exports of the kinds real services write, into a vault the other fixtures do not use:
+// people matched by e-mail, by name only, under another name, and with values that
+// differ.
+
+fn held_out() -> (tempfile::TempDir, std::path::PathBuf) {
+    scratch("tests/fixtures/import/held-out-vault")
+}
+
+/// Imports `file` twice: the first run's summary; the second must change no byte.
+fn import_twice(root: &Path, kind: &str, file: &str) -> String {
+    let (code, _, first) = run(root, &["import", kind, file]);
+    assert_eq!(code, Some(0), "{file}: {first}");
+    let once = snapshot(root);
+    let (code, _, second) = run(root, &["import", kind, file]);
+    assert_eq!(code, Some(0), "{file}: {second}");
+    assert_eq!(
+        snapshot(root),
+        once,
+        "{file}: the second run wrote: {second}"
+    );
+    assert!(second.contains(" read; nothing new"), "{file}: {second}");
+    first
+}
+
+#[test]
+fn a_csv_saved_by_excel_with_semicolons_and_windows_1252_is_read() {
+    let (_dir, root) = held_out();
+    let stderr = import_twice(&root, "csv", &fixture("excel-semicolon-1252.csv"));
+    // The Google export, opened in a German Excel and saved as "CSV": `;` between the
+    // fields, the ANSI code page, a quoted note over two lines.
+    assert!(
+        stderr.contains("3 contacts read; added 8 properties to 2 people"),
+        "{stderr}"
+    );
+    let chloe = note(&root, "People/Chloé Martin.md");
+    assert!(
+        chloe.contains("role: CTO\n") && chloe.contains("location: Lyon\n"),
+        "{chloe}"
+    );
+    assert!(
+        stderr.contains("excel-semicolon-1252.csv:2: People/Chloé Martin.md has the company `Fabrikam`, the import says `Contoso`: not written"),
+        "{stderr}"
+    );
+    // Ben had no e-mail: matched by his name, he gains it.
+    let ben = note(&root, "People/Ben Okoro.md");
+    assert!(ben.contains("email: ben.okoro@example.org\n"), "{ben}");
+}
