@@ -394,3 +394,42 @@ fn a_csv_saved_by_excel_with_semicolons_and_windows_1252_is_read() {
     let ben = note(&root, "People/Ben Okoro.md");
     assert!(ben.contains("email: ben.okoro@example.org\n"), "{ben}");
 }
+
+#[test]
+fn an_apple_mail_export_folder_is_read_as_its_mailboxes() {
+    let (_dir, root) = held_out();
+    // Mailbox → Export Mailbox writes `Inbox.mbox/mbox`; a mailbox inside another is a
+    // `Clients.mbox/` folder within it.
+    let stderr = import_twice(&root, "mail", &history("apple-mail-export"));
+    assert!(
+        stderr.contains("3 messages read; added 2 log lines to 2 people; skipped 1 from mailing lists or bulk senders"),
+        "{stderr}"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Alex Morgan.md"),
+        [
+            "- 2026-11-07 email: Café next week?",
+            "- 2026-08-01 call: onboarding"
+        ]
+    );
+    assert_eq!(
+        log_lines(&root, "People/Chloé Martin.md"),
+        ["- 2026-11-06 email: Lunch, then a walk"]
+    );
+    // A folder that is neither says what it looked for, naming the folder once.
+    // The mailbox alone reads the same.
+    let (code, _, stderr) = run(
+        &root,
+        &["import", "mail", &history("apple-mail-export/Inbox.mbox")],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("nothing new"), "{stderr}");
+    let empty = root.join("Journal");
+    let (code, _, stderr) = run(&root, &["import", "mail", &empty.to_string_lossy()]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(stderr.matches("Journal").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("nor a mailbox exported by Apple Mail"),
+        "{stderr}"
+    );
+}

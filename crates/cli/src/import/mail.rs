@@ -15,6 +15,11 @@
 //!
 //! Maildir: the files of `cur/` and `new/` (`tmp/` holds deliveries in progress), and of
 //! Maildir++ subfolders (`.Sent/cur`…), in name order so that runs are reproducible.
+//!
+//! Apple Mail's Mailbox → Export Mailbox writes a folder `Inbox.mbox/` that holds the mbox
+//! file `mbox` (and an `Info.plist`); exporting several mailboxes, or one with mailboxes
+//! inside, gives `*.mbox` folders within each other. A folder is read as those mbox files
+//! when it is no Maildir.
 
 use std::collections::VecDeque;
 use std::fs;
@@ -667,17 +672,42 @@ fn count_newlines(bytes: &[u8]) -> u64 {
         .sum()
 }
 
-/// The messages of a Maildir (`cur/`, `new/`, and Maildir++ subfolders), in name order.
+/// The messages of a Maildir (`cur/`, `new/`, and Maildir++ subfolders), in name order;
+/// or of the mbox files of an Apple Mail export (`Inbox.mbox/mbox`, and the `*.mbox`
+/// folders within), each streamed as [`read_mbox`] reads a file.
 pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
-    if !dir.join("cur").is_dir() && !dir.join("new").is_dir() {
+    let is_maildir = dir.join("cur").is_dir() || dir.join("new").is_dir();
+    let mboxes = if is_maildir {
+        Vec::new()
+    } else {
+        apple_mailboxes(dir)
+    };
+    if !is_maildir && mboxes.is_empty() {
+        // The caller names the folder.
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!(
-                "{}: not a Maildir (it has no cur/ or new/ folder)",
-                dir.display()
-            ),
+            "not a Maildir (it has no cur/ or new/ folder) nor a mailbox exported by Apple Mail (no `mbox` file in it or in a `*.mbox` folder within)",
         ));
     }
+    let mut files = Vec::new();
+    let mut pending = VecDeque::new();
+    if is_maildir {
+        maildir_files(dir, &mut files, &mut pending)?;
+    }
+    Ok(MaildirReader {
+        files: files.into(),
+        pending,
+        mboxes: mboxes.into(),
+        mbox: None,
+    })
+}
+
+/// The message files of the Maildir `dir` and its Maildir++ subfolders, in name order.
+fn maildir_files(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    pending: &mut VecDeque<Result<Message, BadRecord>>,
+) -> io::Result<()> {
     let mut folders = vec![dir.to_path_buf()];
     let mut subfolders: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(Result::ok)
@@ -687,8 +717,6 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
         .collect();
     subfolders.sort();
     folders.extend(subfolders);
-    let mut files = Vec::new();
-    let mut pending = VecDeque::new();
     for folder in folders {
         for sub in ["cur", "new"] {
             let path = folder.join(sub);
@@ -716,10 +744,42 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
             }
         }
     }
-    Ok(MaildirReader {
-        files: files.into(),
-        pending,
-    })
+    Ok(())
+}
+
+/// How deep `*.mbox` folders are looked for within each other.
+const MAX_MAILBOX_DEPTH: usize = 16;
+
+/// The `mbox` files of an Apple Mail export at `dir`: its own, then those of the `*.mbox`
+/// folders within, depth first in name order. Symbolic links are not followed.
+fn apple_mailboxes(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), 0)];
+    while let Some((folder, depth)) = stack.pop() {
+        let own = folder.join("mbox");
+        if fs::symlink_metadata(&own).is_ok_and(|m| m.is_file()) {
+            found.push(own);
+        }
+        if depth >= MAX_MAILBOX_DEPTH {
+            continue;
+        }
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut inner: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(|e| {
+                Path::new(&e.file_name())
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("mbox"))
+            })
+            .map(|e| e.path())
+            .collect();
+        inner.sort();
+        stack.extend(inner.into_iter().rev().map(|p| (p, depth + 1)));
+    }
+    found
 }
 
 /// The iterator of [`read_maildir`].
@@ -727,6 +787,10 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
 pub struct MaildirReader {
     files: VecDeque<PathBuf>,
     pending: VecDeque<Result<Message, BadRecord>>,
+    /// The mbox files of an Apple Mail export still to read.
+    mboxes: VecDeque<PathBuf>,
+    /// The mbox file being read, and its reader.
+    mbox: Option<(PathBuf, MboxReader<fs::File>)>,
 }
 
 impl Iterator for MaildirReader {
@@ -737,23 +801,60 @@ impl Iterator for MaildirReader {
             if let Some(item) = self.pending.pop_front() {
                 return Some(item);
             }
-            let path = self.files.pop_front()?;
-            match read_header_block(&path) {
-                Ok(raw) => {
-                    let (message, problems) = parse_headers(&raw, 1, Some(&path));
-                    self.pending.extend(problems.into_iter().map(Err));
-                    self.pending.push_back(Ok(message));
+            if let Some((path, reader)) = &mut self.mbox {
+                match reader.next() {
+                    // Each record names its file: a folder's reports say which mailbox.
+                    Some(Ok(mut message)) => {
+                        message.path = Some(path.clone());
+                        return Some(Ok(message));
+                    }
+                    Some(Err(mut bad)) => {
+                        bad.path = Some(path.clone());
+                        return Some(Err(bad));
+                    }
+                    None => self.mbox = None,
                 }
-                Err(err) => self.pending.push_back(Err(BadRecord {
-                    fatal: false,
-                    path: Some(path),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read: {err}"),
-                })),
+                continue;
+            }
+            if let Some(path) = self.files.pop_front() {
+                match read_header_block(&path) {
+                    Ok(raw) => {
+                        let (message, problems) = parse_headers(&raw, 1, Some(&path));
+                        self.pending.extend(problems.into_iter().map(Err));
+                        self.pending.push_back(Ok(message));
+                    }
+                    Err(err) => self.pending.push_back(Err(BadRecord {
+                        fatal: false,
+                        path: Some(path),
+                        line: 1,
+                        column: 1,
+                        message: format!("cannot read: {err}"),
+                    })),
+                }
+                continue;
+            }
+            let path = self.mboxes.pop_front()?;
+            match open_mbox(&path) {
+                Ok(file) => self.mbox = Some((path, read_mbox(file))),
+                Err(bad) => self.pending.push_back(Err(bad)),
             }
         }
     }
+}
+
+/// Opens one mbox file of a folder, refusing a binary one as a file given alone is.
+fn open_mbox(path: &Path) -> Result<fs::File, BadRecord> {
+    let bad = |line: u64, message: String| BadRecord {
+        fatal: true,
+        path: Some(path.to_path_buf()),
+        line,
+        column: 1,
+        message,
+    };
+    let open = || fs::File::open(path).map_err(|e| bad(1, format!("cannot read: {e}")));
+    let name = path.display().to_string();
+    super::check_not_binary(&mut open()?, &name).map_err(|b| bad(b.line.max(1), b.message))?;
+    open()
 }
 
 /// The bytes of a mail file up to its first blank line, at most [`MAX_HEADER_BYTES`].
@@ -1066,6 +1167,47 @@ mod tests {
         assert!(messages[1].bulk);
         assert_eq!(emails(&messages[2].to), ["dana@fbi.example"]);
         assert!(read_maildir(&fixtures()).is_err(), "not a Maildir");
+    }
+
+    #[test]
+    fn an_apple_mail_export_folder_is_its_mbox_files() {
+        // Mailbox → Export Mailbox: `Inbox.mbox/mbox` and `Info.plist`, a mailbox inside
+        // another in its own `*.mbox` folder.
+        let export = fixtures().join("apple-mail-export");
+        for folder in [export.clone(), export.join("Inbox.mbox")] {
+            let messages: Vec<Message> = read_maildir(&folder)
+                .expect("an Apple Mail export")
+                .collect::<Result<_, _>>()
+                .expect("all readable");
+            let places: Vec<(String, u64)> = messages
+                .iter()
+                .map(|m| {
+                    let path = m.path.as_deref().unwrap_or(Path::new(""));
+                    let path = path.strip_prefix(&export).unwrap_or(path);
+                    (path.display().to_string(), m.line)
+                })
+                .collect();
+            assert_eq!(
+                places,
+                [
+                    ("Inbox.mbox/mbox".to_owned(), 1),
+                    ("Inbox.mbox/mbox".to_owned(), 23),
+                    ("Inbox.mbox/Clients.mbox/mbox".to_owned(), 1),
+                ]
+            );
+            assert_eq!(messages[0].subject.as_deref(), Some("Re: Café next week?"));
+            assert_eq!(messages[0].date, Some(d("2026-11-07")));
+            assert!(messages[1].bulk, "a bounce is auto-submitted");
+            assert_eq!(messages[2].from[0].name.as_deref(), Some("Chloé Martin"));
+        }
+        let err = read_maildir(&export.join("Inbox.mbox/Clients.mbox/mbox"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("nor a mailbox exported by Apple Mail"),
+            "{err}"
+        );
     }
 
     proptest! {
