@@ -433,3 +433,59 @@ fn an_apple_mail_export_folder_is_read_as_its_mailboxes() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_macos_contacts_export_fills_in_people_and_leaves_companies_out() {
+    let (_dir, root) = held_out();
+    let alex_before = note(&root, "People/Alex Morgan.md");
+    let stderr = import_twice(&root, "vcard", &fixture("macos-contacts.vcf"));
+    // Alex (by e-mail, her note keeps its shorter name) gains what her note lacks, in the
+    // note's own words: `item1.EMAIL`, a birthday without a year, the LinkedIn profile.
+    let alex = note(&root, "People/Alex Morgan.md");
+    for line in [
+        "phone: (206) 555-0142\n",
+        "company: Northwind Traders\n",
+        "role: Data Lead\n",
+        "birthday: \"--05-03\"\n",
+        "linkedin: https://www.linkedin.com/in/alexandra-morgan-7b\n",
+        "location: Seattle\n",
+    ] {
+        assert!(alex.contains(line), "{line} in {alex}");
+    }
+    assert!(
+        alex.ends_with(alex_before.split("---\n").nth(2).unwrap_or("?")),
+        "{alex}"
+    );
+    assert!(
+        !alex.contains("Alexandra") && !alex.contains("/9j/") && !alex.contains("AAEC"),
+        "{alex}"
+    );
+    assert!(
+        stderr.contains("macos-contacts.vcf:1: People/Alex Morgan.md has the e-mail addresses `alexandra.morgan@northwind.example`, the import says `alex.m@example.net`: not written"),
+        "{stderr}"
+    );
+    // Ben, by his name alone.
+    let ben = note(&root, "People/Ben Okoro.md");
+    assert!(
+        ben.contains("email: ben.okoro@example.org\n") && ben.contains("birthday: 1991-02-28\n"),
+        "{ben}"
+    );
+    // The company card (`X-ABShowAs:COMPANY`) is no person: counted, no note.
+    assert!(
+        stderr.contains("3 contacts read; added 9 properties to 2 people; 1 not written (above); skipped 1 for an organisation, not a person"),
+        "{stderr}"
+    );
+    assert!(!root.join("People/Northwind Traders.md").exists());
+    // vCard 4.0 `KIND:org`, a card with only an `ORG`, beside a person known by `N` alone.
+    let stderr = import_twice(&root, "vcard", &fixture("companies.vcf"));
+    assert!(
+        stderr.contains(
+            "3 contacts read; added 1 new person; skipped 2 for an organisation, not a person"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("without a name"), "{stderr}");
+    assert!(
+        root.join("People/Ada Lovelace.md").exists() && !root.join("People/Initrode.md").exists()
+    );
+}

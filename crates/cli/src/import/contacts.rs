@@ -36,6 +36,12 @@ pub fn merge(
 ) {
     plan.read += 1;
     let names = names(contact);
+    // A company's card (or a CSV row with only a company) is no person to keep in touch
+    // with; counted, so that the summary accounts for every record.
+    if contact.organization || (names.is_empty() && contact.company.is_some()) {
+        plan.skip("for an organisation, not a person");
+        return;
+    }
     let found = people.find(
         contact.emails.iter().map(String::as_str),
         contact.linkedin.as_deref(),

@@ -407,6 +407,17 @@ impl Card {
         if not_a_person {
             return None;
         }
+        // Google and Outlook write a company's card as `FN` the company, `N` empty.
+        let no_person_name =
+            contact.given_name.is_none() && contact.family_name.is_none() && middle_name.is_none();
+        if no_person_name
+            && contact.company.is_some()
+            && (contact.name.is_none()
+                || contact.name.as_deref().map(str::to_lowercase)
+                    == contact.company.as_deref().map(str::to_lowercase))
+        {
+            contact.organization = true;
+        }
         contact.fill_name_from_parts(middle_name.as_deref());
         if contact.role.is_none() {
             contact.role = function;
@@ -508,6 +519,11 @@ impl Card {
                 let kind = trim_ascii(property.value);
                 self.not_a_person |=
                     kind.eq_ignore_ascii_case(b"group") || kind.eq_ignore_ascii_case(b"location");
+                contact.organization |= kind.eq_ignore_ascii_case(b"org");
+            }
+            // macOS and iOS Contacts: the "Company" box of a card.
+            b"X-ABSHOWAS" => {
+                contact.organization |= trim_ascii(property.value).eq_ignore_ascii_case(b"company");
             }
             _ => {}
         }
@@ -1254,6 +1270,39 @@ mod tests {
         let all = contacts(&text);
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].name.as_deref(), Some("Person"));
+    }
+
+    #[test]
+    fn a_company_card_is_marked_an_organisation() {
+        let text = [
+            // macOS Contacts' "Company" box.
+            card(&[
+                "N:;;;;",
+                "FN:Northwind Traders",
+                "ORG:Northwind Traders;",
+                "X-ABShowAs:COMPANY",
+            ]),
+            card(&[
+                "VERSION:4.0",
+                "KIND:org",
+                "FN:Initrode",
+                "EMAIL:info@initrode.example",
+            ]),
+            // Only an ORG; and Google's `FN` the company with `N` empty.
+            card(&["ORG:Globex Inc.;Sales", "TEL:+1 555 0000"]),
+            card(&["FN:globex inc.", "N:;;;;", "ORG:Globex Inc."]),
+            // People who work somewhere stay people, even with the company as their name.
+            card(&["FN:Dev Patel", "ORG:Acme Robotics"]),
+            card(&[
+                "N:Acme;Robotics;;;",
+                "FN:Acme Robotics",
+                "ORG:Acme Robotics",
+            ]),
+        ]
+        .concat();
+        let all = contacts(&text);
+        let marked: Vec<bool> = all.iter().map(|c| c.organization).collect();
+        assert_eq!(marked, [true, true, true, true, false, false], "{all:#?}");
     }
 
     #[test]
