@@ -465,6 +465,10 @@ impl Card {
                 let url = unescape(&value());
                 if super::contact::is_linkedin_url(&url) {
                     contact.add_url(&url);
+                } else if let Some(url) = linkedin_of_user(property) {
+                    // iOS 16 and later: `type=linkedin;x-user=sharonlee:x-apple:sharonlee`,
+                    // the profile's address only in its user name.
+                    contact.add_url(&url);
                 }
             }
             b"BDAY" => {
@@ -528,6 +532,29 @@ impl Card {
             _ => {}
         }
     }
+}
+
+/// The LinkedIn profile an `X-SOCIALPROFILE;type=linkedin;x-user=NAME` names, when NAME
+/// can be a profile's (letters, digits, `-`, `_`, `%` escapes).
+fn linkedin_of_user(property: &Property<'_>) -> Option<String> {
+    let linkedin = property.params.iter().any(|(name, value)| {
+        name.is_none_or(|n| n.eq_ignore_ascii_case(b"TYPE"))
+            && value
+                .split(|&b| b == b',')
+                .any(|t| trim_ascii(unquote(t)).eq_ignore_ascii_case(b"linkedin"))
+    });
+    let user = trim_ascii(unquote(property.param(b"X-USER")?));
+    let plausible = !user.is_empty()
+        && user.len() <= 100
+        && user
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'%'));
+    (linkedin && plausible).then(|| {
+        format!(
+            "https://www.linkedin.com/in/{}",
+            String::from_utf8_lossy(user)
+        )
+    })
 }
 
 /// One property line: `[group.]NAME[;param…]:value`, borrowed from the logical line.
@@ -1270,6 +1297,33 @@ mod tests {
         let all = contacts(&text);
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].name.as_deref(), Some("Person"));
+    }
+
+    #[test]
+    fn an_ios_social_profile_names_its_linkedin_user() {
+        let all = contacts(
+            &[
+                card(&[
+                    "FN:Ben Okoro",
+                    "X-SOCIALPROFILE;type=linkedin;x-user=benokoro:x-apple:benokoro",
+                ]),
+                card(&[
+                    "FN:Ann",
+                    "X-SOCIALPROFILE;type=twitter;x-user=ann:x-apple:ann",
+                ]),
+                card(&[
+                    "FN:Bo",
+                    "X-SOCIALPROFILE;type=linkedin;x-user=\"no/such thing\":x-apple:x",
+                ]),
+            ]
+            .concat(),
+        );
+        let linkedin: Vec<Option<&str>> = all.iter().map(|c| c.linkedin.as_deref()).collect();
+        assert_eq!(
+            linkedin,
+            [Some("https://www.linkedin.com/in/benokoro"), None, None]
+        );
+        assert!(all.iter().all(|c| c.urls.is_empty()), "{all:#?}");
     }
 
     #[test]
