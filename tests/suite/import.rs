@@ -489,3 +489,60 @@ fn a_macos_contacts_export_fills_in_people_and_leaves_companies_out() {
         root.join("People/Ada Lovelace.md").exists() && !root.join("People/Initrode.md").exists()
     );
 }
+
+#[test]
+fn calendars_of_exchange_thunderbird_google_and_icloud_become_log_lines() {
+    let (_dir, root) = held_out();
+    // Exchange: a Windows zone name, quoted `CN="Family, Given"`, a declined attendee, a
+    // room, an all-day offsite with its organizer.
+    let stderr = import_twice(&root, "calendar", &history("outlook-exchange.ics"));
+    assert!(
+        stderr.contains("2 events read; added 2 log lines to 2 people"),
+        "{stderr}"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Alex Morgan.md")[0],
+        "- 2026-11-05 meeting: Budget review"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Søren Kierkegaard.md"),
+        ["- 2026-11-12 meeting: Offsite Copenhagen"]
+    );
+    assert!(
+        log_lines(&root, "People/Chloé Martin.md").is_empty(),
+        "she declined"
+    );
+    // Thunderbird: Ben has no e-mail in his note; `CN="Okoro, Ben"` is his name. A time
+    // in Paris just after midnight keeps its local date; an event after today is skipped.
+    let stderr = import_twice(&root, "calendar", &history("thunderbird.ics"));
+    assert!(stderr.contains("skipped 1 in the future"), "{stderr}");
+    assert_eq!(
+        log_lines(&root, "People/Ben Okoro.md"),
+        ["- 2026-10-28 meeting: Lunch, then a walk"]
+    );
+    assert_eq!(
+        log_lines(&root, "People/Chloé Martin.md"),
+        ["- 2026-10-28 meeting: Lunch, then a walk"]
+    );
+    // Google: a weekly series with two EXDATEs and a moved occurrence is one line, its
+    // latest before today; the organizer alone of another event; VTODO and VJOURNAL are
+    // not meetings.
+    let stderr = import_twice(&root, "calendar", &history("google-recur.ics"));
+    assert!(stderr.contains("2 events read"), "{stderr}");
+    assert_eq!(
+        log_lines(&root, "People/Ben Okoro.md"),
+        [
+            "- 2026-10-30 meeting: Ben's talk rehearsal",
+            "- 2026-10-28 meeting: Lunch, then a walk"
+        ]
+    );
+    // iCloud: floating times, attendees by their `EMAIL=` parameter.
+    import_twice(&root, "calendar", &history("icloud-floating.ics"));
+    assert_eq!(
+        log_lines(&root, "People/Søren Kierkegaard.md"),
+        [
+            "- 2026-11-12 meeting: Offsite Copenhagen",
+            "- 2026-10-20 meeting: Dinner with Søren"
+        ]
+    );
+}

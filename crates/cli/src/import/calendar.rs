@@ -76,7 +76,8 @@ pub enum UserType {
 pub struct Attendee {
     /// From `mailto:` (any case) or the `EMAIL=` parameter (Apple), as written.
     pub email: Option<String>,
-    /// `CN=`, unquoted, RFC 6868 `^` escapes decoded; `None` when empty or just the email.
+    /// `CN=`, unquoted, RFC 6868 `^` escapes decoded, Exchange's `Doe, John` turned to
+    /// `John Doe`; `None` when empty or just the email.
     pub name: Option<String>,
     pub declined: bool,
     pub partstat: PartStat,
@@ -739,6 +740,27 @@ fn unescape_param(value: &str) -> String {
     out
 }
 
+/// `Doe, John`, as Exchange directories show people, is John Doe: the name a note has.
+/// Only a name of words around one comma is turned (`Acme, Inc.` stays a company's).
+fn given_name_first(name: &str) -> String {
+    let Some((family, given)) = name.split_once(',') else {
+        return name.to_owned();
+    };
+    let (family, given) = (family.trim(), given.trim());
+    let wordy = |part: &str| {
+        !part.is_empty()
+            && part.chars().any(char::is_alphabetic)
+            && part
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
+    };
+    if wordy(family) && wordy(given) && !given.contains(',') {
+        format!("{given} {family}")
+    } else {
+        name.to_owned()
+    }
+}
+
 fn attendee(cl: &ContentLine<'_>) -> Attendee {
     let value = cl.value.trim();
     let email = match value.get(..7) {
@@ -753,7 +775,8 @@ fn attendee(cl: &ContentLine<'_>) -> Attendee {
         .param("CN")
         .map(|n| unescape_param(n).trim().to_string())
         .filter(|n| !n.is_empty())
-        .filter(|n| !email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(n)));
+        .filter(|n| !email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(n)))
+        .map(|n| given_name_first(&n));
     let partstat = match cl.param("PARTSTAT").map(str::to_ascii_uppercase).as_deref() {
         None | Some("NEEDS-ACTION") => PartStat::NeedsAction,
         Some("ACCEPTED") => PartStat::Accepted,
