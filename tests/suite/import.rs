@@ -546,3 +546,42 @@ fn calendars_of_exchange_thunderbird_google_and_icloud_become_log_lines() {
         ]
     );
 }
+
+#[test]
+fn a_thunderbird_sent_folder_and_a_dovecot_maildir_become_log_lines() {
+    let (_dir, root) = held_out();
+    // mboxrd `>From ` quoting and `From ` in a body, X-Mozilla-Status, encoded words in
+    // ISO-8859-1, ISO-8859-15, windows-1252 and UTF-8, a date without weekday and with
+    // `(CET)`, `Reply-To` unlike `From`, group syntax, a copy sent to Bcc only.
+    let stderr = import_twice(&root, "mail", &history("thunderbird-Sent"));
+    assert!(
+        stderr.contains("4 messages read; added 4 log lines to 3 people"),
+        "{stderr}"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Alex Morgan.md")[0],
+        "- 2026-11-03 email: Café next week?"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Chloé Martin.md"),
+        [
+            "- 2026-11-06 email: Lunch, then a walk",
+            "- 2026-11-04 email: Réunion de l'équipe"
+        ]
+    );
+    assert_eq!(
+        log_lines(&root, "People/Søren Kierkegaard.md"),
+        ["- 2026-11-05 email: Præsentation € und Übersicht"]
+    );
+    // Maildir++ with a `.Sent` folder; Ben has no e-mail in his note, so no line for him.
+    let stderr = import_twice(&root, "mail", &history("dovecot-maildir"));
+    assert!(
+        stderr.contains("2 messages read; added 1 log line to 1 person"),
+        "{stderr}"
+    );
+    assert_eq!(
+        log_lines(&root, "People/Søren Kierkegaard.md")[0],
+        "- 2026-11-09 email: Enten-Eller"
+    );
+    assert!(log_lines(&root, "People/Ben Okoro.md").is_empty());
+}

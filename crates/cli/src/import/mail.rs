@@ -1,6 +1,6 @@
 //! Mail headers from an mbox file or a Maildir folder, as plain [`Message`] records.
 //!
-//! Headers only: DESIGN.md says imports read headers, never mail bodies, so a body is
+//! Headers only (From, To, Cc, Bcc, Date, Subject and the signs of bulk mail): DESIGN.md says imports read headers, never mail bodies, so a body is
 //! skipped as it streams past and never kept. The header block goes to `mail-parser`
 //! (Stalwart's), which reads folded headers, RFC 2047 encoded words, address lists with
 //! quoted names, comments and groups, and the dates real mailers write (no weekday,
@@ -57,8 +57,9 @@ pub struct Message {
     pub from: Vec<Address>,
     /// At most [`MAX_ADDRESSES`], group members included.
     pub to: Vec<Address>,
+    /// Cc, then Bcc (which only your own sent copies have).
     pub cc: Vec<Address>,
-    /// Every To and Cc address, kept or not.
+    /// Every To, Cc and Bcc address, kept or not.
     pub recipient_count: u32,
     /// The sender's local date as written in `Date:` (its zone is not applied).
     pub date: Option<NaiveDate>,
@@ -133,7 +134,10 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
     addresses(parsed.from(), &mut message.from);
     let to = addresses(parsed.to(), &mut message.to);
     let cc = addresses(parsed.cc(), &mut message.cc);
-    message.recipient_count = to.saturating_add(cc);
+    // Bcc is only in your own copies of what you sent (Thunderbird's and Apple Mail's
+    // Sent folders keep it): those people were written to as much as the others.
+    let bcc = addresses(parsed.bcc(), &mut message.cc);
+    message.recipient_count = to.saturating_add(cc).saturating_add(bcc);
     message.subject = parsed
         .subject()
         .map(|s| s.trim().to_string())
@@ -211,10 +215,11 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
 
 /// The header fields an import reads. The others (Received, DKIM-Signature, X-…), most
 /// of a header block's bytes, are dropped before `mail-parser` sees the block.
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "from",
     "to",
     "cc",
+    "bcc",
     "date",
     "subject",
     "list-id",
@@ -1167,6 +1172,21 @@ mod tests {
         assert!(messages[1].bulk);
         assert_eq!(emails(&messages[2].to), ["dana@fbi.example"]);
         assert!(read_maildir(&fixtures()).is_err(), "not a Maildir");
+    }
+
+    #[test]
+    fn bcc_of_a_sent_copy_counts_as_a_recipient() {
+        let (m, problems) = headers(
+            "From: Robin Quill <robin@quill.example>\r\nTo: undisclosed-recipients:;\r\nBcc: chloe@fabrikam.example,\r\n =?utf-8?q?Ben_Okoro?= <ben.okoro@example.org>\r\nDate: 4 Nov 2026 09:00:00 +0100 (CET)\r\nSubject: x\r\n\r\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(emails(&m.to).is_empty());
+        assert_eq!(
+            emails(&m.cc),
+            ["chloe@fabrikam.example", "ben.okoro@example.org"]
+        );
+        assert_eq!(m.recipient_count, 2);
+        assert_eq!(m.date, Some(d("2026-11-04")));
     }
 
     #[test]
