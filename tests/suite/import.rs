@@ -585,3 +585,108 @@ fn a_thunderbird_sent_folder_and_a_dovecot_maildir_become_log_lines() {
     );
     assert!(log_lines(&root, "People/Ben Okoro.md").is_empty());
 }
+
+#[test]
+fn real_contact_exports_merge_into_a_vault_without_overwriting_it() {
+    let (_dir, root) = held_out();
+    let before = snapshot(&root);
+    // `--dry-run` writes nothing.
+    let (code, stdout, _) = run(
+        &root,
+        &[
+            "import",
+            "vcard",
+            &fixture("google-conflicts.vcf"),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("+role: CTO"), "{stdout}");
+    assert_eq!(snapshot(&root), before);
+    // Google's vCard: Chloé's note says Fabrikam and 9 July; the export says otherwise.
+    let stderr = import_twice(&root, "vcard", &fixture("google-conflicts.vcf"));
+    for conflict in [
+        "google-conflicts.vcf:1: People/Chloé Martin.md has the company `Fabrikam`, the import says `Contoso`: not written",
+        "google-conflicts.vcf:1: People/Chloé Martin.md has the birthday `1985-07-09`, the import says `1985-07-10`: not written",
+        "google-conflicts.vcf:16: a contact without a name: skipped",
+    ] {
+        assert!(stderr.contains(conflict), "{conflict} in {stderr}");
+    }
+    let chloe = note(&root, "People/Chloé Martin.md");
+    assert!(chloe.contains("company: Fabrikam\n") && chloe.contains("birthday: 1985-07-09\n"));
+    // Outlook's vCard 2.1: windows-1252 names, quoted-printable over a soft line break.
+    import_twice(&root, "vcard", &fixture("outlook-2.1-quoted-printable.vcf"));
+    let hans = note(&root, "People/Hans-Jürgen Müller-Lüdenscheidt.md");
+    for line in [
+        "company: Bäckerei Müller GmbH\n",
+        "role: Geschäftsführer\n",
+        "birthday: 1970-01-31\n",
+        "Kennengelernt auf der Messe in Köln, sehr freundlich und aufgeschlossen; möchte im Frühjahr wieder sprechen.\n",
+    ] {
+        assert!(hans.contains(line), "{line} in {hans}");
+    }
+    // vCard 4.0 from Nextcloud: `TEL;VALUE=uri:tel:…` is the phone the note has already.
+    import_twice(&root, "vcard", &fixture("nextcloud-4.0.vcf"));
+    let soren = note(&root, "People/Søren Kierkegaard.md");
+    assert!(
+        soren.contains("phone: +45 20 12 34 56\n") && soren.contains("birthday: \"--05-05\"\n"),
+        "{soren}"
+    );
+    assert_eq!(soren.matches("phone:").count(), 1, "{soren}");
+    // DAVx5, LF only, blank lines between cards, a card with `N` and no `FN`.
+    let stderr = import_twice(&root, "vcard", &fixture("davx5-lf-blank-lines.vcf"));
+    assert!(
+        stderr.contains("3 contacts read; added 2 new people; skipped 1 for an organisation"),
+        "{stderr}"
+    );
+    assert!(note(&root, "People/Yuki Nakamura.md").contains("birthday: 1982-11-30\n"));
+    // Google CSV of today, LinkedIn's Connections.csv, Outlook.com's CSV with a BOM.
+    import_twice(&root, "csv", &fixture("google-2024.csv"));
+    let ben = note(&root, "People/Ben Okoro.md");
+    assert!(
+        ben.contains("aliases: [\"Benny\"]\n") && ben.contains("birthday: \"--02-28\"\n"),
+        "{ben}"
+    );
+    let stderr = import_twice(&root, "csv", &fixture("Connections-2024.csv"));
+    assert!(
+        stderr.contains("4 contacts read; added 2 new people"),
+        "{stderr}"
+    );
+    let priyanka = note(&root, "People/Priyanka Chopra-Singh.md");
+    assert!(
+        priyanka.contains("relationship: connection\n")
+            && priyanka.contains("company: Contoso, Ltd.\n"),
+        "{priyanka}"
+    );
+    assert!(
+        priyanka.contains("Connected on LinkedIn on 3 January 2019."),
+        "{priyanka}"
+    );
+    import_twice(&root, "csv", &fixture("outlook-com-bom.csv"));
+    let tom = note(&root, "People/Tom Baker.md");
+    assert!(
+        tom.contains("email: tom@contoso.example\n") && tom.contains("location: Redmond\n"),
+        "{tom}"
+    );
+    // What the notes said before is still there, byte for byte, in every note.
+    for (path, bytes) in before {
+        let now = String::from_utf8(read(&root, &path.to_string_lossy())).unwrap_or_default();
+        let was = String::from_utf8(bytes).unwrap_or_default();
+        for line in was.lines() {
+            assert!(
+                now.lines().any(|l| l == line),
+                "{}: lost `{line}`",
+                path.display()
+            );
+        }
+    }
+    // And the vault exported and imported back changes nothing.
+    let out = root.join("../people.vcf");
+    let (code, _, stderr) = run(&root, &["export", "vcard", "--out", &out.to_string_lossy()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let once = snapshot(&root);
+    let (code, _, stderr) = run(&root, &["import", "vcard", &out.to_string_lossy()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(snapshot(&root), once, "{stderr}");
+    assert!(stderr.contains("10 contacts read; nothing new"), "{stderr}");
+}
