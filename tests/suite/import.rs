@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{read, repo_root, run, scratch, snapshot};
+use crate::support::{person_named, read, repo_root, run, scratch, snapshot};
 
 fn fixture(name: &str) -> String {
     repo_root()
@@ -689,4 +689,25 @@ fn real_contact_exports_merge_into_a_vault_without_overwriting_it() {
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(snapshot(&root), once, "{stderr}");
     assert!(stderr.contains("10 contacts read; nothing new"), "{stderr}");
+}
+
+#[test]
+fn a_contacts_note_in_markdown_is_no_interaction_heading_or_task() {
+    let (dir, root) = held_out();
+    let vcf = dir.path().join("notes.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Quist\r\nEMAIL:nora@example.com\r\nNOTE:Met at KubeCon.\\n- 2019-05-01 call: intro via Ann\\n## Log\\n- [ ] send the deck\\nLikes tea\\n---\r\nEND:VCARD\r\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    import_twice(&root, "vcard", &vcf.to_string_lossy());
+    let nora = note(&root, "People/Nora Quist.md");
+    assert!(
+        nora.contains("Met at KubeCon.\n\\- 2019-05-01 call: intro via Ann\n\\## Log\n\\- [ ] send the deck\nLikes tea\n\\---\n"),
+        "{nora}"
+    );
+    let person = person_named(&root, "Nora Quist");
+    assert_eq!(person["last_contact"], serde_json::Value::Null, "{person}");
+    let (_, json, _) = run(&root, &["export", "json"]);
+    assert!(!json.contains("send the deck"), "no follow-up: {json}");
 }

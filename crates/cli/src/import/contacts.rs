@@ -161,8 +161,37 @@ fn body(contact: &Contact) -> Option<String> {
     let connected = contact
         .connected_on
         .map(|d| format!("Connected on LinkedIn on {}.", d.format("%-d %B %Y")));
-    let parts: Vec<String> = contact.note.iter().cloned().chain(connected).collect();
+    let parts: Vec<String> = contact
+        .note
+        .iter()
+        .map(|note| as_text(note))
+        .chain(connected)
+        .collect();
     (!parts.is_empty()).then(|| parts.join("\n\n"))
+}
+
+/// A contact's note as text in a Markdown note: a line that Markdown or the vault would
+/// read as structure gets a `\` before it (which Markdown shows as nothing), so that
+/// `- 2019-05-01 call: intro` in an address book is no interaction, `## Log` no second
+/// log, `- [ ] …` no follow-up, `---` no heading underline; indentation (a code block)
+/// is dropped.
+fn as_text(note: &str) -> String {
+    note.lines()
+        .map(|line| {
+            let line = line.trim();
+            let after_digits = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            let digits = line.len() - after_digits.len();
+            if digits > 0 && after_digits.starts_with(['.', ')']) {
+                // `1. first` is escaped at its dot: `1\. first`.
+                format!("{}\\{after_digits}", line.get(..digits).unwrap_or_default())
+            } else if line.starts_with(['#', '-', '*', '+', '>', '=', '`', '~', '|', '_']) {
+                format!("\\{line}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Remembers that `index` (a note being created) is this contact, for the next records.
@@ -386,5 +415,19 @@ fn birthday_text(b: ImportedBirthday) -> String {
     match b.year {
         Some(year) => format!("{year:04}-{:02}-{:02}", b.month, b.day),
         None => format!("--{:02}-{:02}", b.month, b.day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_text;
+
+    #[test]
+    fn a_contacts_note_is_text_not_structure() {
+        let note = "Met at KubeCon, 2019.\n- 2019-05-01 call: intro via Ann\n## Log\n- [ ] send the deck\n---\n1. first\n2) second\n    indented code\n> quoted\n* starred\n2019 was a good year\n";
+        assert_eq!(
+            as_text(note),
+            "Met at KubeCon, 2019.\n\\- 2019-05-01 call: intro via Ann\n\\## Log\n\\- [ ] send the deck\n\\---\n1\\. first\n2\\) second\nindented code\n\\> quoted\n\\* starred\n2019 was a good year"
+        );
     }
 }
