@@ -711,3 +711,27 @@ fn a_contacts_note_in_markdown_is_no_interaction_heading_or_task() {
     let (_, json, _) = run(&root, &["export", "json"]);
     assert!(!json.contains("send the deck"), "no follow-up: {json}");
 }
+
+#[test]
+fn a_phone_number_written_another_way_is_no_conflict() {
+    let (dir, root) = held_out();
+    let vcf = dir.path().join("phones.vcf");
+    // Søren's note has `+45 20 12 34 56`; Outlook writes `0045 20123456`, a phone
+    // `+45 (0)20 12 34 56`. A different number is still reported.
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Søren Kierkegaard\r\nEMAIL:soren@regnecentralen.example\r\nTEL;TYPE=WORK:0045 20123456\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Søren Kierkegaard\r\nEMAIL:soren@regnecentralen.example\r\nTEL;TYPE=CELL:+45 (0)20 12 34 56\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Søren Kierkegaard\r\nEMAIL:soren@regnecentralen.example\r\nTEL;TYPE=CELL:+45 20 12 34 57\r\nEND:VCARD\r\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let before = snapshot(&root);
+    let (code, _, stderr) = import(&root, "vcard", &vcf.to_string_lossy());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(snapshot(&root), before);
+    assert_eq!(stderr.matches("has the phone").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("phones.vcf:13: People/Søren Kierkegaard.md has the phone `+45 20 12 34 56`, the import says `+45 20 12 34 57`: not written"),
+        "{stderr}"
+    );
+}

@@ -299,7 +299,7 @@ fn fill(
     if let Some(phone) = contact.phones.first() {
         match &known.phone {
             None => set(Property::Phone, yaml_scalar(phone)),
-            Some(has) if !contact.phones.iter().any(|p| digits(p) == digits(has)) => {
+            Some(has) if !contact.phones.iter().any(|p| same_phone(p, has)) => {
                 conflict("the phone", has, phone);
             }
             Some(_) => {}
@@ -383,8 +383,45 @@ fn email_yaml(emails: &[String]) -> String {
     }
 }
 
-fn digits(phone: &str) -> String {
-    phone.chars().filter(|c| c.is_ascii_digit()).collect()
+/// Whether two ways of writing a number are the same number: the same digits once
+/// `(0)` (`+44 (0)20…`, the trunk prefix not dialled from abroad) is left out and `00` is
+/// read as `+`; or the one international (`+44 7700 900456`) and the other national
+/// (`07700 900456`, `(415) 555-0199`), the national number without its trunk `0` ending
+/// the international one after a country code of one to three digits.
+fn same_phone(a: &str, b: &str) -> bool {
+    let (a_abroad, a) = phone_digits(a);
+    let (b_abroad, b) = phone_digits(b);
+    if a == b {
+        return !a.is_empty();
+    }
+    let national_in = |international: &str, national: &str| {
+        let without_trunk = national.strip_prefix('0').unwrap_or(national);
+        // Italy keeps its `0` after the country code (`+39 06…` is `06…`).
+        [without_trunk, national].into_iter().any(|n| {
+            n.len() >= 6
+                && international.ends_with(n)
+                && (1..=3).contains(&(international.len() - n.len()))
+        })
+    };
+    match (a_abroad, b_abroad) {
+        (true, false) => national_in(&a, &b),
+        (false, true) => national_in(&b, &a),
+        _ => false,
+    }
+}
+
+/// Whether a number is written with its country code (`+`, `00`), and its digits
+/// without `(0)` or the `00`.
+fn phone_digits(phone: &str) -> (bool, String) {
+    let phone = phone.replace("(0)", "");
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    if phone.trim_start().starts_with('+') {
+        (true, digits)
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        (true, rest.to_owned())
+    } else {
+        (false, digits)
+    }
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -420,7 +457,31 @@ fn birthday_text(b: ImportedBirthday) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::as_text;
+    use super::{as_text, same_phone};
+
+    #[test]
+    fn a_number_written_another_way_is_the_same_number() {
+        for (a, b) in [
+            ("+44 (0)7700 900456", "+447700900456"),
+            ("07700 900456", "+44 7700 900456"),
+            ("0044 7700 900456", "+44 7700 900456"),
+            ("(415) 555-0199", "+1 415 555 0199"),
+            ("+39 06 1234 5678", "06 1234 5678"),
+            ("tel:+45-20-12-34-56", "+45 20 12 34 56"),
+        ] {
+            assert!(same_phone(a, b), "{a} is {b}");
+            assert!(same_phone(b, a), "{b} is {a}");
+        }
+        for (a, b) in [
+            ("+44 7700 900456", "+49 7700 900456"),
+            ("07700 900456", "07700 900457"),
+            ("555 0199", "+1 415 555 0199"),
+            ("+1 415 555 0199", "+44 1 415 555 0199"),
+            ("", ""),
+        ] {
+            assert!(!same_phone(a, b), "{a} is not {b}");
+        }
+    }
 
     #[test]
     fn a_contacts_note_is_text_not_structure() {
