@@ -264,7 +264,15 @@ fn select_fields(raw: &[u8]) -> (Vec<u8>, Vec<(usize, u64)>) {
             }
         }
         if keep {
-            out.extend_from_slice(line);
+            match std::str::from_utf8(line) {
+                Ok(_) => out.extend_from_slice(line),
+                // Raw 8-bit bytes in a header (older mailers, never in RFC 2047 words):
+                // windows-1252, as Outlook Express wrote them, instead of U+FFFD.
+                Err(_) => {
+                    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(line);
+                    out.extend_from_slice(text.as_bytes());
+                }
+            }
             if !line.ends_with(b"\n") {
                 out.push(b'\n');
             }
@@ -1172,6 +1180,20 @@ mod tests {
         assert!(messages[1].bulk);
         assert_eq!(emails(&messages[2].to), ["dana@fbi.example"]);
         assert!(read_maildir(&fixtures()).is_err(), "not a Maildir");
+    }
+
+    #[test]
+    fn raw_8_bit_headers_are_utf_8_or_else_windows_1252() {
+        let (m, _) = parse_headers(
+            b"From: Ren\xe9e Dupr\xe9 <renee@example.fr>\r\nTo: me@example.com\r\nSubject: Gr\xfc\xdfe, Gr\xc3\xbc\xc3\x9fe\r\nDate: Tue, 03 Nov 2026 08:00:00 +0100\r\n\r\n",
+            1,
+            None,
+        );
+        assert_eq!(m.from[0].name.as_deref(), Some("Renée Dupré"));
+        // A line is read one way: this one is not UTF-8 as a whole.
+        assert_eq!(m.subject.as_deref(), Some("Grüße, GrÃ¼ÃŸe"));
+        let (m, _) = headers("Subject: Grüße aus Köln\r\n\r\n");
+        assert_eq!(m.subject.as_deref(), Some("Grüße aus Köln"));
     }
 
     #[test]
