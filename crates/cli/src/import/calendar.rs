@@ -238,7 +238,25 @@ impl<R: Read> CalendarReader<R> {
                 ),
             );
         }
-        let parsed = match ContentLine::parse(&logical.bytes) {
+        // RFC 5545 says UTF-8, and a fold inside a character is mended by unfolding; a
+        // line still not UTF-8 is from an exporter that wrote the ANSI code page (Outlook
+        // 2003 and older): windows-1252, as the vCard and CSV readers take it.
+        let transcoded;
+        let bytes = match std::str::from_utf8(&logical.bytes) {
+            Ok(_) => logical.bytes.as_slice(),
+            // A line cut at the limit may end inside a character: the rest is skipped.
+            Err(e) if logical.cut && e.error_len().is_none() => {
+                logical.bytes.get(..e.valid_up_to()).unwrap_or_default()
+            }
+            Err(_) => {
+                transcoded = encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&logical.bytes)
+                    .0
+                    .into_owned();
+                transcoded.as_bytes()
+            }
+        };
+        let parsed = match ContentLine::parse(bytes) {
             Ok(parsed) => parsed,
             Err((offset, reason)) => {
                 let (line, column) = logical.position(offset);

@@ -379,6 +379,21 @@ fn attendee_forms() {
 }
 
 #[test]
+fn a_line_in_the_ansi_code_page_is_windows_1252() {
+    // Outlook 2003 wrote the ANSI code page; a line that is UTF-8 stays UTF-8.
+    let mut bytes = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261101T100000Z\r\n".to_vec();
+    bytes.extend_from_slice(b"ATTENDEE;CN=Chlo\xe9 Martin:MAILTO:chloe@fabrikam.example\r\n");
+    bytes.extend_from_slice("SUMMARY:Café – réunion\r\n".as_bytes());
+    bytes.extend_from_slice(b"END:VEVENT\r\nEND:VCALENDAR\r\n");
+    let (events, bad) = read(&bytes);
+    assert!(bad.is_empty(), "{bad:?}");
+    let chloe = &events[0].attendees[0];
+    assert_eq!(chloe.name.as_deref(), Some("Chloé Martin"));
+    assert_eq!(chloe.email.as_deref(), Some("chloe@fabrikam.example"));
+    assert_eq!(events[0].summary.as_deref(), Some("Café – réunion"));
+}
+
+#[test]
 fn only_a_name_of_words_around_one_comma_is_turned() {
     for (cn, name) in [
         ("Doe, John", "John Doe"),
