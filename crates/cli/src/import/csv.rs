@@ -2,8 +2,9 @@
 //! before 2023 and the current one) and Outlook, the kind told by the header.
 //!
 //! Read with the `csv` crate, row by row, with the separator the header uses (`,`, or the
-//! `;` of Excel in regions with a decimal comma, or a tab). Fields are decoded one by one: UTF-8 when they
-//! are (LinkedIn, Google), else windows-1252 (Outlook on Windows writes the ANSI code page).
+//! `;` of Excel in regions with a decimal comma, or a tab). Fields are decoded one by one:
+//! UTF-8 when they are (LinkedIn, Google), else windows-1252 (Outlook on Windows writes the
+//! ANSI code page).
 //! A row longer than [`MAX_ROW_BYTES`] (an unclosed quote swallowing the file) ends the
 //! reading with a report instead of filling memory.
 

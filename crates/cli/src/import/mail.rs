@@ -1,10 +1,11 @@
 //! Mail headers from an mbox file or a Maildir folder, as plain [`Message`] records.
 //!
-//! Headers only (From, To, Cc, Bcc, Date, Subject and the signs of bulk mail): DESIGN.md says imports read headers, never mail bodies, so a body is
-//! skipped as it streams past and never kept. The header block goes to `mail-parser`
-//! (Stalwart's), which reads folded headers, RFC 2047 encoded words, address lists with
-//! quoted names, comments and groups, and the dates real mailers write (no weekday,
-//! two-digit years, obsolete zones).
+//! Headers only (From, To, Cc, Bcc, Date, Subject and the signs of bulk mail): DESIGN.md
+//! says imports read headers, never mail bodies, so a body is skipped as it streams past
+//! and never kept. The header block goes to `mail-parser` (Stalwart's), which reads folded
+//! headers, RFC 2047 encoded words, address lists with quoted names, comments and groups,
+//! and the dates real mailers write (no weekday, two-digit years, obsolete zones); a
+//! header line of raw bytes that are not UTF-8 is taken as windows-1252 first.
 //!
 //! mbox (mboxo and mboxrd, as Thunderbird and Google Takeout write them): a message starts
 //! at a line beginning `From ` that is the first line of the file or follows a blank line;
@@ -699,7 +700,8 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
         // The caller names the folder.
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "not a Maildir (it has no cur/ or new/ folder) nor a mailbox exported by Apple Mail (no `mbox` file in it or in a `*.mbox` folder within)",
+            "not a Maildir (it has no cur/ or new/ folder) nor a mailbox exported by Apple \
+             Mail (no `mbox` file in it or in a `*.mbox` folder within)",
         ));
     }
     let mut files = Vec::new();
