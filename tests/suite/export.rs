@@ -139,6 +139,15 @@ fn the_calendar_is_one_a_calendar_app_accepts() {
         .find(|e| e["summary"] == "🎂 Pat Smith, Jr.'s birthday")
         .unwrap_or_else(|| panic!("Pat's birthday"));
     assert_eq!(leap["start"], "2000-02-29");
+    // …and on the last day of February in the other years: `FREQ=YEARLY` alone skips the
+    // years without a 29 February (RFC 5545 3.3.10), three birthdays in four.
+    let rule = leap["rrule"].as_str().unwrap_or_default();
+    assert!(
+        rule.contains("FREQ=YEARLY")
+            && rule.contains("BYMONTH=2")
+            && rule.contains("BYMONTHDAY=-1"),
+        "{rule}"
+    );
 }
 
 #[test]

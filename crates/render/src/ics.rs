@@ -41,7 +41,8 @@ pub fn calendar(input: &CalendarInput<'_>) -> String {
         let p = &view.person;
         let name = p.name.as_str();
         if let Some(birthday) = p.birthday {
-            // A yearless birthday recurs from 2000, a leap year, so 29 February is a day.
+            // A yearless birthday recurs from 2000, a leap year, so 29 February is a day
+            // (and the rule keeps it in the other years, see `Event::write`).
             let year = birthday.year.unwrap_or(2000);
             if let Some(first) = NaiveDate::from_ymd_opt(year, birthday.month, birthday.day) {
                 let event = Event {
@@ -126,7 +127,15 @@ impl Event {
             push(out, "DTEND;VALUE=DATE", &basic(next));
         }
         if self.yearly {
-            push(out, "RRULE", "FREQ=YEARLY");
+            // `FREQ=YEARLY` from 29 February skips the years without one (RFC 5545
+            // 3.3.10): the last day of February is the birthday then.
+            let leap_day = self.date.month() == 2 && self.date.day() == 29;
+            let rule = if leap_day {
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+            } else {
+                "FREQ=YEARLY"
+            };
+            push(out, "RRULE", rule);
         }
         push(out, "SUMMARY", &text(&self.summary));
         if let Some(description) = &self.description {

@@ -76,7 +76,8 @@ pub enum UserType {
 pub struct Attendee {
     /// From `mailto:` (any case) or the `EMAIL=` parameter (Apple), as written.
     pub email: Option<String>,
-    /// `CN=`, unquoted, RFC 6868 `^` escapes decoded; `None` when empty or just the email.
+    /// `CN=`, unquoted, RFC 6868 `^` escapes decoded, Exchange's `Doe, John` turned to
+    /// `John Doe`; `None` when empty or just the email.
     pub name: Option<String>,
     pub declined: bool,
     pub partstat: PartStat,
@@ -237,7 +238,25 @@ impl<R: Read> CalendarReader<R> {
                 ),
             );
         }
-        let parsed = match ContentLine::parse(&logical.bytes) {
+        // RFC 5545 says UTF-8, and a fold inside a character is mended by unfolding; a
+        // line still not UTF-8 is from an exporter that wrote the ANSI code page (Outlook
+        // 2003 and older): windows-1252, as the vCard and CSV readers take it.
+        let transcoded;
+        let bytes = match std::str::from_utf8(&logical.bytes) {
+            Ok(_) => logical.bytes.as_slice(),
+            // A line cut at the limit may end inside a character: the rest is skipped.
+            Err(e) if logical.cut && e.error_len().is_none() => {
+                logical.bytes.get(..e.valid_up_to()).unwrap_or_default()
+            }
+            Err(_) => {
+                transcoded = encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&logical.bytes)
+                    .0
+                    .into_owned();
+                transcoded.as_bytes()
+            }
+        };
+        let parsed = match ContentLine::parse(bytes) {
             Ok(parsed) => parsed,
             Err((offset, reason)) => {
                 let (line, column) = logical.position(offset);
@@ -739,6 +758,27 @@ fn unescape_param(value: &str) -> String {
     out
 }
 
+/// `Doe, John`, as Exchange directories show people, is John Doe: the name a note has.
+/// Only a name of words around one comma is turned (`Acme, Inc.` stays a company's).
+fn given_name_first(name: &str) -> String {
+    let Some((family, given)) = name.split_once(',') else {
+        return name.to_owned();
+    };
+    let (family, given) = (family.trim(), given.trim());
+    let wordy = |part: &str| {
+        !part.is_empty()
+            && part.chars().any(char::is_alphabetic)
+            && part
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
+    };
+    if wordy(family) && wordy(given) && !given.contains(',') {
+        format!("{given} {family}")
+    } else {
+        name.to_owned()
+    }
+}
+
 fn attendee(cl: &ContentLine<'_>) -> Attendee {
     let value = cl.value.trim();
     let email = match value.get(..7) {
@@ -753,7 +793,8 @@ fn attendee(cl: &ContentLine<'_>) -> Attendee {
         .param("CN")
         .map(|n| unescape_param(n).trim().to_string())
         .filter(|n| !n.is_empty())
-        .filter(|n| !email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(n)));
+        .filter(|n| !email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(n)))
+        .map(|n| given_name_first(&n));
     let partstat = match cl.param("PARTSTAT").map(str::to_ascii_uppercase).as_deref() {
         None | Some("NEEDS-ACTION") => PartStat::NeedsAction,
         Some("ACCEPTED") => PartStat::Accepted,

@@ -68,6 +68,10 @@ pub struct Contact {
     /// vCard `UID`: the same contact keeps it across exports, so an import can recognise a
     /// card it has seen (and `vault export vcard` can be imported back).
     pub uid: Option<String>,
+    /// The record is an organisation's, not a person's: vCard 4.0 `KIND:org`, Apple's
+    /// `X-ABShowAs:COMPANY`, or a card or row whose only name is its company. Such a
+    /// record is counted and skipped: a company is no one to keep in touch with.
+    pub organization: bool,
     /// Values of this record that could not be read (a birthday `32/13/1990`), each with its
     /// place; the rest of the record stands.
     pub warnings: Vec<BadRecord>,

@@ -36,6 +36,12 @@ pub fn merge(
 ) {
     plan.read += 1;
     let names = names(contact);
+    // A company's card (or a CSV row with only a company) is no person to keep in touch
+    // with; counted, so that the summary accounts for every record.
+    if contact.organization || (names.is_empty() && contact.company.is_some()) {
+        plan.skip("for an organisation, not a person");
+        return;
+    }
     let found = people.find(
         contact.emails.iter().map(String::as_str),
         contact.linkedin.as_deref(),
@@ -155,8 +161,37 @@ fn body(contact: &Contact) -> Option<String> {
     let connected = contact
         .connected_on
         .map(|d| format!("Connected on LinkedIn on {}.", d.format("%-d %B %Y")));
-    let parts: Vec<String> = contact.note.iter().cloned().chain(connected).collect();
+    let parts: Vec<String> = contact
+        .note
+        .iter()
+        .map(|note| as_text(note))
+        .chain(connected)
+        .collect();
     (!parts.is_empty()).then(|| parts.join("\n\n"))
+}
+
+/// A contact's note as text in a Markdown note: a line that Markdown or the vault would
+/// read as structure gets a `\` before it (which Markdown shows as nothing), so that
+/// `- 2019-05-01 call: intro` in an address book is no interaction, `## Log` no second
+/// log, `- [ ] …` no follow-up, `---` no heading underline; indentation (a code block)
+/// is dropped.
+fn as_text(note: &str) -> String {
+    note.lines()
+        .map(|line| {
+            let line = line.trim();
+            let after_digits = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            let digits = line.len() - after_digits.len();
+            if digits > 0 && after_digits.starts_with(['.', ')']) {
+                // `1. first` is escaped at its dot: `1\. first`.
+                format!("{}\\{after_digits}", line.get(..digits).unwrap_or_default())
+            } else if line.starts_with(['#', '-', '*', '+', '>', '=', '`', '~', '|', '_']) {
+                format!("\\{line}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Remembers that `index` (a note being created) is this contact, for the next records.
@@ -264,7 +299,7 @@ fn fill(
     if let Some(phone) = contact.phones.first() {
         match &known.phone {
             None => set(Property::Phone, yaml_scalar(phone)),
-            Some(has) if !contact.phones.iter().any(|p| digits(p) == digits(has)) => {
+            Some(has) if !contact.phones.iter().any(|p| same_phone(p, has)) => {
                 conflict("the phone", has, phone);
             }
             Some(_) => {}
@@ -348,8 +383,45 @@ fn email_yaml(emails: &[String]) -> String {
     }
 }
 
-fn digits(phone: &str) -> String {
-    phone.chars().filter(|c| c.is_ascii_digit()).collect()
+/// Whether two ways of writing a number are the same number: the same digits once
+/// `(0)` (`+44 (0)20…`, the trunk prefix not dialled from abroad) is left out and `00` is
+/// read as `+`; or the one international (`+44 7700 900456`) and the other national
+/// (`07700 900456`, `(415) 555-0199`), the national number without its trunk `0` ending
+/// the international one after a country code of one to three digits.
+fn same_phone(a: &str, b: &str) -> bool {
+    let (a_abroad, a) = phone_digits(a);
+    let (b_abroad, b) = phone_digits(b);
+    if a == b {
+        return !a.is_empty();
+    }
+    let national_in = |international: &str, national: &str| {
+        let without_trunk = national.strip_prefix('0').unwrap_or(national);
+        // Italy keeps its `0` after the country code (`+39 06…` is `06…`).
+        [without_trunk, national].into_iter().any(|n| {
+            n.len() >= 6
+                && international.ends_with(n)
+                && (1..=3).contains(&(international.len() - n.len()))
+        })
+    };
+    match (a_abroad, b_abroad) {
+        (true, false) => national_in(&a, &b),
+        (false, true) => national_in(&b, &a),
+        _ => false,
+    }
+}
+
+/// Whether a number is written with its country code (`+`, `00`), and its digits
+/// without `(0)` or the `00`.
+fn phone_digits(phone: &str) -> (bool, String) {
+    let phone = phone.replace("(0)", "");
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    if phone.trim_start().starts_with('+') {
+        (true, digits)
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        (true, rest.to_owned())
+    } else {
+        (false, digits)
+    }
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -380,5 +452,43 @@ fn birthday_text(b: ImportedBirthday) -> String {
     match b.year {
         Some(year) => format!("{year:04}-{:02}-{:02}", b.month, b.day),
         None => format!("--{:02}-{:02}", b.month, b.day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_text, same_phone};
+
+    #[test]
+    fn a_number_written_another_way_is_the_same_number() {
+        for (a, b) in [
+            ("+44 (0)7700 900456", "+447700900456"),
+            ("07700 900456", "+44 7700 900456"),
+            ("0044 7700 900456", "+44 7700 900456"),
+            ("(415) 555-0199", "+1 415 555 0199"),
+            ("+39 06 1234 5678", "06 1234 5678"),
+            ("tel:+45-20-12-34-56", "+45 20 12 34 56"),
+        ] {
+            assert!(same_phone(a, b), "{a} is {b}");
+            assert!(same_phone(b, a), "{b} is {a}");
+        }
+        for (a, b) in [
+            ("+44 7700 900456", "+49 7700 900456"),
+            ("07700 900456", "07700 900457"),
+            ("555 0199", "+1 415 555 0199"),
+            ("+1 415 555 0199", "+44 1 415 555 0199"),
+            ("", ""),
+        ] {
+            assert!(!same_phone(a, b), "{a} is not {b}");
+        }
+    }
+
+    #[test]
+    fn a_contacts_note_is_text_not_structure() {
+        let note = "Met at KubeCon, 2019.\n- 2019-05-01 call: intro via Ann\n## Log\n- [ ] send the deck\n---\n1. first\n2) second\n    indented code\n> quoted\n* starred\n2019 was a good year\n";
+        assert_eq!(
+            as_text(note),
+            "Met at KubeCon, 2019.\n\\- 2019-05-01 call: intro via Ann\n\\## Log\n\\- [ ] send the deck\n\\---\n1\\. first\n2\\) second\nindented code\n\\> quoted\n\\* starred\n2019 was a good year"
+        );
     }
 }

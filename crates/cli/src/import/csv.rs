@@ -1,8 +1,10 @@
 //! Contacts exported as CSV: LinkedIn's `Connections.csv`, Google Contacts (the layout
 //! before 2023 and the current one) and Outlook, the kind told by the header.
 //!
-//! Read with the `csv` crate, row by row. Fields are decoded one by one: UTF-8 when they
-//! are (LinkedIn, Google), else windows-1252 (Outlook on Windows writes the ANSI code page).
+//! Read with the `csv` crate, row by row, with the separator the header uses (`,`, or the
+//! `;` of Excel in regions with a decimal comma, or a tab). Fields are decoded one by one:
+//! UTF-8 when they are (LinkedIn, Google), else windows-1252 (Outlook on Windows writes the
+//! ANSI code page).
 //! A row longer than [`MAX_ROW_BYTES`] (an unclosed quote swallowing the file) ends the
 //! reading with a report instead of filling memory.
 
@@ -22,6 +24,13 @@ pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 
 /// Rows before the header that are skipped: LinkedIn's `Notes:` preamble is three.
 const PREAMBLE_ROWS: usize = 10;
+
+/// How much of the file's start is looked at for the header's separator.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// The separators a header may use: `,`, and `;` (Excel saves "CSV" with the list
+/// separator of the region, `;` where the decimal mark is a comma), and tabs.
+const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
 
 /// Which service wrote the file, as its header tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +74,7 @@ pub struct ContactsCsvReader<R: Read> {
     kind: CsvKind,
     columns: Columns,
     header_len: usize,
-    rows: ::csv::Reader<Capped<encoding_rs_io::DecodeReaderBytes<R, Vec<u8>>>>,
+    rows: ::csv::Reader<Capped<Sniffed<R>>>,
     row: ::csv::ByteRecord,
     read: Arc<ReadSoFar>,
     done: bool,
@@ -85,13 +94,23 @@ impl<R: Read> ContactsCsvReader<R> {
     /// has no header this reads: the message names the columns expected.
     pub fn new(reader: R) -> Result<Self, BadRecord> {
         let read = Arc::new(ReadSoFar::default());
+        let mut decoded = without_bom(reader);
+        let start = read_start(&mut decoded).map_err(|err| BadRecord {
+            path: None,
+            fatal: true,
+            line: 1,
+            column: 1,
+            message: format!("the file cannot be read: {err}"),
+        })?;
+        let separator = separator_of(&start);
         let capped = Capped {
-            inner: without_bom(reader),
+            inner: io::Cursor::new(start).chain(decoded),
             read: Arc::clone(&read),
         };
         let mut rows = ::csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(separator)
             // `\n` alone ends a row, so that every row ends the same way and its first
             // line can be counted back from its end (`\r` is trimmed off the last field).
             .terminator(::csv::Terminator::Any(b'\n'))
@@ -267,6 +286,47 @@ fn shorten(text: &str, chars: usize) -> String {
     let mut short: String = text.chars().take(chars).collect();
     short.push('…');
     short
+}
+
+/// The reader a CSV is parsed from: the start already read for the separator, then the
+/// rest of the file.
+type Sniffed<R> = io::Chain<io::Cursor<Vec<u8>>, encoding_rs_io::DecodeReaderBytes<R, Vec<u8>>>;
+
+/// The file's first lines (the preamble and the header), at most [`SNIFF_BYTES`].
+fn read_start(reader: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut start = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while start.len() < SNIFF_BYTES && memchr::memchr_iter(b'\n', &start).count() <= PREAMBLE_ROWS {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        start.extend_from_slice(chunk.get(..n).unwrap_or_default());
+    }
+    Ok(start)
+}
+
+/// The separator of the first line that reads as a known header with it; `,` when none
+/// does (the header's own message then says what was expected).
+fn separator_of(start: &[u8]) -> u8 {
+    let header_with = |line: &[u8], separator: u8| {
+        let names: Vec<String> = line
+            .split(|&b| b == separator)
+            .map(|name| decode_text(name, None).trim().trim_matches('"').to_owned())
+            .collect();
+        names.len() > 1 && detect(&names).is_some()
+    };
+    start
+        .split(|&b| b == b'\n')
+        .take(PREAMBLE_ROWS)
+        .find_map(|line| {
+            SEPARATORS
+                .into_iter()
+                .find(|&separator| header_with(line, separator))
+        })
+        .unwrap_or(b',')
 }
 
 /// The kind of file from its header, by the columns only that service writes.
@@ -779,6 +839,42 @@ mod tests {
         assert_eq!(c.name.as_deref(), Some("Ren\u{e9} Dupr\u{e9}"));
         assert_eq!(c.birthday, None);
         assert!(c.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_header_saved_by_excel_with_semicolons_or_tabs_is_read() {
+        // Excel in Germany, France, Spain… saves "CSV" with `;`, in the ANSI code page.
+        let text = "First Name;Middle Name;Last Name;Organization Name;Birthday;Notes;Labels;E-mail 1 - Label;E-mail 1 - Value\r\n\
+            Hans-J\u{fc}rgen;;M\u{fc}ller;\"B\u{e4}ckerei; M\u{fc}ller\";1970-01-31;\"Mag Kaffee,\r\nschwarz\";* myContacts;Work;hj@baeckerei.example\r\n\
+            Ada;;Lovelace;;;;;;ada@example.com\r\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let (kind, items) = parse_contacts_csv(&bytes).unwrap_or_else(|bad| panic!("{bad}"));
+        assert_eq!(kind, CsvKind::Google);
+        let all: Vec<Contact> = items
+            .into_iter()
+            .map(|i| i.unwrap_or_else(|b| panic!("{b}")))
+            .collect();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].name.as_deref(), Some("Hans-J\u{fc}rgen M\u{fc}ller"));
+        assert_eq!(
+            all[0].company.as_deref(),
+            Some("B\u{e4}ckerei; M\u{fc}ller")
+        );
+        assert_eq!(all[0].emails, ["hj@baeckerei.example"]);
+        assert_eq!(all[0].note.as_deref(), Some("Mag Kaffee,\nschwarz"));
+        assert_eq!(
+            (all[1].line, all[1].emails.as_slice()),
+            (4, ["ada@example.com".to_owned()].as_slice())
+        );
+        let tabs = "First Name\tLast Name\tE-mail Address\tCompany\r\nTom\tBaker\ttom@contoso.example\tContoso, Ltd.\r\n";
+        let (kind, all) = contacts(tabs);
+        assert_eq!(kind, CsvKind::Outlook);
+        assert_eq!(all[0].company.as_deref(), Some("Contoso, Ltd."));
+        // A comma file whose values hold semicolons stays a comma file.
+        let (_, all) = contacts(
+            "First Name,Last Name,E-mail Address,Categories\nTom,Baker,tom@contoso.example,Clients;Paris\n",
+        );
+        assert_eq!(all[0].categories, ["Clients", "Paris"]);
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Mail headers from an mbox file or a Maildir folder, as plain [`Message`] records.
 //!
-//! Headers only: DESIGN.md says imports read headers, never mail bodies, so a body is
-//! skipped as it streams past and never kept. The header block goes to `mail-parser`
-//! (Stalwart's), which reads folded headers, RFC 2047 encoded words, address lists with
-//! quoted names, comments and groups, and the dates real mailers write (no weekday,
-//! two-digit years, obsolete zones).
+//! Headers only (From, To, Cc, Bcc, Date, Subject and the signs of bulk mail): DESIGN.md
+//! says imports read headers, never mail bodies, so a body is skipped as it streams past
+//! and never kept. The header block goes to `mail-parser` (Stalwart's), which reads folded
+//! headers, RFC 2047 encoded words, address lists with quoted names, comments and groups,
+//! and the dates real mailers write (no weekday, two-digit years, obsolete zones); a
+//! header line of raw bytes that are not UTF-8 is taken as windows-1252 first.
 //!
 //! mbox (mboxo and mboxrd, as Thunderbird and Google Takeout write them): a message starts
 //! at a line beginning `From ` that is the first line of the file or follows a blank line;
@@ -15,6 +16,11 @@
 //!
 //! Maildir: the files of `cur/` and `new/` (`tmp/` holds deliveries in progress), and of
 //! Maildir++ subfolders (`.Sent/cur`…), in name order so that runs are reproducible.
+//!
+//! Apple Mail's Mailbox → Export Mailbox writes a folder `Inbox.mbox/` that holds the mbox
+//! file `mbox` (and an `Info.plist`); exporting several mailboxes, or one with mailboxes
+//! inside, gives `*.mbox` folders within each other. A folder is read as those mbox files
+//! when it is no Maildir.
 
 use std::collections::VecDeque;
 use std::fs;
@@ -52,8 +58,9 @@ pub struct Message {
     pub from: Vec<Address>,
     /// At most [`MAX_ADDRESSES`], group members included.
     pub to: Vec<Address>,
+    /// Cc, then Bcc (which only your own sent copies have).
     pub cc: Vec<Address>,
-    /// Every To and Cc address, kept or not.
+    /// Every To, Cc and Bcc address, kept or not.
     pub recipient_count: u32,
     /// The sender's local date as written in `Date:` (its zone is not applied).
     pub date: Option<NaiveDate>,
@@ -128,7 +135,10 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
     addresses(parsed.from(), &mut message.from);
     let to = addresses(parsed.to(), &mut message.to);
     let cc = addresses(parsed.cc(), &mut message.cc);
-    message.recipient_count = to.saturating_add(cc);
+    // Bcc is only in your own copies of what you sent (Thunderbird's and Apple Mail's
+    // Sent folders keep it): those people were written to as much as the others.
+    let bcc = addresses(parsed.bcc(), &mut message.cc);
+    message.recipient_count = to.saturating_add(cc).saturating_add(bcc);
     message.subject = parsed
         .subject()
         .map(|s| s.trim().to_string())
@@ -206,10 +216,11 @@ pub fn parse_headers(raw: &[u8], line: u64, path: Option<&Path>) -> (Message, Ve
 
 /// The header fields an import reads. The others (Received, DKIM-Signature, X-…), most
 /// of a header block's bytes, are dropped before `mail-parser` sees the block.
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "from",
     "to",
     "cc",
+    "bcc",
     "date",
     "subject",
     "list-id",
@@ -254,7 +265,15 @@ fn select_fields(raw: &[u8]) -> (Vec<u8>, Vec<(usize, u64)>) {
             }
         }
         if keep {
-            out.extend_from_slice(line);
+            match std::str::from_utf8(line) {
+                Ok(_) => out.extend_from_slice(line),
+                // Raw 8-bit bytes in a header (older mailers, never in RFC 2047 words):
+                // windows-1252, as Outlook Express wrote them, instead of U+FFFD.
+                Err(_) => {
+                    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(line);
+                    out.extend_from_slice(text.as_bytes());
+                }
+            }
             if !line.ends_with(b"\n") {
                 out.push(b'\n');
             }
@@ -667,17 +686,43 @@ fn count_newlines(bytes: &[u8]) -> u64 {
         .sum()
 }
 
-/// The messages of a Maildir (`cur/`, `new/`, and Maildir++ subfolders), in name order.
+/// The messages of a Maildir (`cur/`, `new/`, and Maildir++ subfolders), in name order;
+/// or of the mbox files of an Apple Mail export (`Inbox.mbox/mbox`, and the `*.mbox`
+/// folders within), each streamed as [`read_mbox`] reads a file.
 pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
-    if !dir.join("cur").is_dir() && !dir.join("new").is_dir() {
+    let is_maildir = dir.join("cur").is_dir() || dir.join("new").is_dir();
+    let mboxes = if is_maildir {
+        Vec::new()
+    } else {
+        apple_mailboxes(dir)
+    };
+    if !is_maildir && mboxes.is_empty() {
+        // The caller names the folder.
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!(
-                "{}: not a Maildir (it has no cur/ or new/ folder)",
-                dir.display()
-            ),
+            "not a Maildir (it has no cur/ or new/ folder) nor a mailbox exported by Apple \
+             Mail (no `mbox` file in it or in a `*.mbox` folder within)",
         ));
     }
+    let mut files = Vec::new();
+    let mut pending = VecDeque::new();
+    if is_maildir {
+        maildir_files(dir, &mut files, &mut pending)?;
+    }
+    Ok(MaildirReader {
+        files: files.into(),
+        pending,
+        mboxes: mboxes.into(),
+        mbox: None,
+    })
+}
+
+/// The message files of the Maildir `dir` and its Maildir++ subfolders, in name order.
+fn maildir_files(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    pending: &mut VecDeque<Result<Message, BadRecord>>,
+) -> io::Result<()> {
     let mut folders = vec![dir.to_path_buf()];
     let mut subfolders: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(Result::ok)
@@ -687,8 +732,6 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
         .collect();
     subfolders.sort();
     folders.extend(subfolders);
-    let mut files = Vec::new();
-    let mut pending = VecDeque::new();
     for folder in folders {
         for sub in ["cur", "new"] {
             let path = folder.join(sub);
@@ -716,10 +759,42 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
             }
         }
     }
-    Ok(MaildirReader {
-        files: files.into(),
-        pending,
-    })
+    Ok(())
+}
+
+/// How deep `*.mbox` folders are looked for within each other.
+const MAX_MAILBOX_DEPTH: usize = 16;
+
+/// The `mbox` files of an Apple Mail export at `dir`: its own, then those of the `*.mbox`
+/// folders within, depth first in name order. Symbolic links are not followed.
+fn apple_mailboxes(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), 0)];
+    while let Some((folder, depth)) = stack.pop() {
+        let own = folder.join("mbox");
+        if fs::symlink_metadata(&own).is_ok_and(|m| m.is_file()) {
+            found.push(own);
+        }
+        if depth >= MAX_MAILBOX_DEPTH {
+            continue;
+        }
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut inner: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(|e| {
+                Path::new(&e.file_name())
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("mbox"))
+            })
+            .map(|e| e.path())
+            .collect();
+        inner.sort();
+        stack.extend(inner.into_iter().rev().map(|p| (p, depth + 1)));
+    }
+    found
 }
 
 /// The iterator of [`read_maildir`].
@@ -727,6 +802,10 @@ pub fn read_maildir(dir: &Path) -> io::Result<MaildirReader> {
 pub struct MaildirReader {
     files: VecDeque<PathBuf>,
     pending: VecDeque<Result<Message, BadRecord>>,
+    /// The mbox files of an Apple Mail export still to read.
+    mboxes: VecDeque<PathBuf>,
+    /// The mbox file being read, and its reader.
+    mbox: Option<(PathBuf, MboxReader<fs::File>)>,
 }
 
 impl Iterator for MaildirReader {
@@ -737,23 +816,60 @@ impl Iterator for MaildirReader {
             if let Some(item) = self.pending.pop_front() {
                 return Some(item);
             }
-            let path = self.files.pop_front()?;
-            match read_header_block(&path) {
-                Ok(raw) => {
-                    let (message, problems) = parse_headers(&raw, 1, Some(&path));
-                    self.pending.extend(problems.into_iter().map(Err));
-                    self.pending.push_back(Ok(message));
+            if let Some((path, reader)) = &mut self.mbox {
+                match reader.next() {
+                    // Each record names its file: a folder's reports say which mailbox.
+                    Some(Ok(mut message)) => {
+                        message.path = Some(path.clone());
+                        return Some(Ok(message));
+                    }
+                    Some(Err(mut bad)) => {
+                        bad.path = Some(path.clone());
+                        return Some(Err(bad));
+                    }
+                    None => self.mbox = None,
                 }
-                Err(err) => self.pending.push_back(Err(BadRecord {
-                    fatal: false,
-                    path: Some(path),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read: {err}"),
-                })),
+                continue;
+            }
+            if let Some(path) = self.files.pop_front() {
+                match read_header_block(&path) {
+                    Ok(raw) => {
+                        let (message, problems) = parse_headers(&raw, 1, Some(&path));
+                        self.pending.extend(problems.into_iter().map(Err));
+                        self.pending.push_back(Ok(message));
+                    }
+                    Err(err) => self.pending.push_back(Err(BadRecord {
+                        fatal: false,
+                        path: Some(path),
+                        line: 1,
+                        column: 1,
+                        message: format!("cannot read: {err}"),
+                    })),
+                }
+                continue;
+            }
+            let path = self.mboxes.pop_front()?;
+            match open_mbox(&path) {
+                Ok(file) => self.mbox = Some((path, read_mbox(file))),
+                Err(bad) => self.pending.push_back(Err(bad)),
             }
         }
     }
+}
+
+/// Opens one mbox file of a folder, refusing a binary one as a file given alone is.
+fn open_mbox(path: &Path) -> Result<fs::File, BadRecord> {
+    let bad = |line: u64, message: String| BadRecord {
+        fatal: true,
+        path: Some(path.to_path_buf()),
+        line,
+        column: 1,
+        message,
+    };
+    let open = || fs::File::open(path).map_err(|e| bad(1, format!("cannot read: {e}")));
+    let name = path.display().to_string();
+    super::check_not_binary(&mut open()?, &name).map_err(|b| bad(b.line.max(1), b.message))?;
+    open()
 }
 
 /// The bytes of a mail file up to its first blank line, at most [`MAX_HEADER_BYTES`].
@@ -1066,6 +1182,76 @@ mod tests {
         assert!(messages[1].bulk);
         assert_eq!(emails(&messages[2].to), ["dana@fbi.example"]);
         assert!(read_maildir(&fixtures()).is_err(), "not a Maildir");
+    }
+
+    #[test]
+    fn raw_8_bit_headers_are_utf_8_or_else_windows_1252() {
+        let (m, _) = parse_headers(
+            b"From: Ren\xe9e Dupr\xe9 <renee@example.fr>\r\nTo: me@example.com\r\nSubject: Gr\xfc\xdfe, Gr\xc3\xbc\xc3\x9fe\r\nDate: Tue, 03 Nov 2026 08:00:00 +0100\r\n\r\n",
+            1,
+            None,
+        );
+        assert_eq!(m.from[0].name.as_deref(), Some("Renée Dupré"));
+        // A line is read one way: this one is not UTF-8 as a whole.
+        assert_eq!(m.subject.as_deref(), Some("Grüße, GrÃ¼ÃŸe"));
+        let (m, _) = headers("Subject: Grüße aus Köln\r\n\r\n");
+        assert_eq!(m.subject.as_deref(), Some("Grüße aus Köln"));
+    }
+
+    #[test]
+    fn bcc_of_a_sent_copy_counts_as_a_recipient() {
+        let (m, problems) = headers(
+            "From: Robin Quill <robin@quill.example>\r\nTo: undisclosed-recipients:;\r\nBcc: chloe@fabrikam.example,\r\n =?utf-8?q?Ben_Okoro?= <ben.okoro@example.org>\r\nDate: 4 Nov 2026 09:00:00 +0100 (CET)\r\nSubject: x\r\n\r\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(emails(&m.to).is_empty());
+        assert_eq!(
+            emails(&m.cc),
+            ["chloe@fabrikam.example", "ben.okoro@example.org"]
+        );
+        assert_eq!(m.recipient_count, 2);
+        assert_eq!(m.date, Some(d("2026-11-04")));
+    }
+
+    #[test]
+    fn an_apple_mail_export_folder_is_its_mbox_files() {
+        // Mailbox → Export Mailbox: `Inbox.mbox/mbox` and `Info.plist`, a mailbox inside
+        // another in its own `*.mbox` folder.
+        let export = fixtures().join("apple-mail-export");
+        for folder in [export.clone(), export.join("Inbox.mbox")] {
+            let messages: Vec<Message> = read_maildir(&folder)
+                .expect("an Apple Mail export")
+                .collect::<Result<_, _>>()
+                .expect("all readable");
+            let places: Vec<(String, u64)> = messages
+                .iter()
+                .map(|m| {
+                    let path = m.path.as_deref().unwrap_or(Path::new(""));
+                    let path = path.strip_prefix(&export).unwrap_or(path);
+                    (path.display().to_string(), m.line)
+                })
+                .collect();
+            assert_eq!(
+                places,
+                [
+                    ("Inbox.mbox/mbox".to_owned(), 1),
+                    ("Inbox.mbox/mbox".to_owned(), 23),
+                    ("Inbox.mbox/Clients.mbox/mbox".to_owned(), 1),
+                ]
+            );
+            assert_eq!(messages[0].subject.as_deref(), Some("Re: Café next week?"));
+            assert_eq!(messages[0].date, Some(d("2026-11-07")));
+            assert!(messages[1].bulk, "a bounce is auto-submitted");
+            assert_eq!(messages[2].from[0].name.as_deref(), Some("Chloé Martin"));
+        }
+        let err = read_maildir(&export.join("Inbox.mbox/Clients.mbox/mbox"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("nor a mailbox exported by Apple Mail"),
+            "{err}"
+        );
     }
 
     proptest! {

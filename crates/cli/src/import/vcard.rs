@@ -407,6 +407,17 @@ impl Card {
         if not_a_person {
             return None;
         }
+        // Google and Outlook write a company's card as `FN` the company, `N` empty.
+        let no_person_name =
+            contact.given_name.is_none() && contact.family_name.is_none() && middle_name.is_none();
+        if no_person_name
+            && contact.company.is_some()
+            && (contact.name.is_none()
+                || contact.name.as_deref().map(str::to_lowercase)
+                    == contact.company.as_deref().map(str::to_lowercase))
+        {
+            contact.organization = true;
+        }
         contact.fill_name_from_parts(middle_name.as_deref());
         if contact.role.is_none() {
             contact.role = function;
@@ -453,6 +464,10 @@ impl Card {
                 // the LinkedIn profile has a home in a person note.
                 let url = unescape(&value());
                 if super::contact::is_linkedin_url(&url) {
+                    contact.add_url(&url);
+                } else if let Some(url) = linkedin_of_user(property) {
+                    // iOS 16 and later: `type=linkedin;x-user=sharonlee:x-apple:sharonlee`,
+                    // the profile's address only in its user name.
                     contact.add_url(&url);
                 }
             }
@@ -508,10 +523,38 @@ impl Card {
                 let kind = trim_ascii(property.value);
                 self.not_a_person |=
                     kind.eq_ignore_ascii_case(b"group") || kind.eq_ignore_ascii_case(b"location");
+                contact.organization |= kind.eq_ignore_ascii_case(b"org");
+            }
+            // macOS and iOS Contacts: the "Company" box of a card.
+            b"X-ABSHOWAS" => {
+                contact.organization |= trim_ascii(property.value).eq_ignore_ascii_case(b"company");
             }
             _ => {}
         }
     }
+}
+
+/// The LinkedIn profile an `X-SOCIALPROFILE;type=linkedin;x-user=NAME` names, when NAME
+/// can be a profile's (letters, digits, `-`, `_`, `%` escapes).
+fn linkedin_of_user(property: &Property<'_>) -> Option<String> {
+    let linkedin = property.params.iter().any(|(name, value)| {
+        name.is_none_or(|n| n.eq_ignore_ascii_case(b"TYPE"))
+            && value
+                .split(|&b| b == b',')
+                .any(|t| trim_ascii(unquote(t)).eq_ignore_ascii_case(b"linkedin"))
+    });
+    let user = trim_ascii(unquote(property.param(b"X-USER")?));
+    let plausible = !user.is_empty()
+        && user.len() <= 100
+        && user
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'%'));
+    (linkedin && plausible).then(|| {
+        format!(
+            "https://www.linkedin.com/in/{}",
+            String::from_utf8_lossy(user)
+        )
+    })
 }
 
 /// One property line: `[group.]NAME[;param…]:value`, borrowed from the logical line.
@@ -1254,6 +1297,66 @@ mod tests {
         let all = contacts(&text);
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].name.as_deref(), Some("Person"));
+    }
+
+    #[test]
+    fn an_ios_social_profile_names_its_linkedin_user() {
+        let all = contacts(
+            &[
+                card(&[
+                    "FN:Ben Okoro",
+                    "X-SOCIALPROFILE;type=linkedin;x-user=benokoro:x-apple:benokoro",
+                ]),
+                card(&[
+                    "FN:Ann",
+                    "X-SOCIALPROFILE;type=twitter;x-user=ann:x-apple:ann",
+                ]),
+                card(&[
+                    "FN:Bo",
+                    "X-SOCIALPROFILE;type=linkedin;x-user=\"no/such thing\":x-apple:x",
+                ]),
+            ]
+            .concat(),
+        );
+        let linkedin: Vec<Option<&str>> = all.iter().map(|c| c.linkedin.as_deref()).collect();
+        assert_eq!(
+            linkedin,
+            [Some("https://www.linkedin.com/in/benokoro"), None, None]
+        );
+        assert!(all.iter().all(|c| c.urls.is_empty()), "{all:#?}");
+    }
+
+    #[test]
+    fn a_company_card_is_marked_an_organisation() {
+        let text = [
+            // macOS Contacts' "Company" box.
+            card(&[
+                "N:;;;;",
+                "FN:Northwind Traders",
+                "ORG:Northwind Traders;",
+                "X-ABShowAs:COMPANY",
+            ]),
+            card(&[
+                "VERSION:4.0",
+                "KIND:org",
+                "FN:Initrode",
+                "EMAIL:info@initrode.example",
+            ]),
+            // Only an ORG; and Google's `FN` the company with `N` empty.
+            card(&["ORG:Globex Inc.;Sales", "TEL:+1 555 0000"]),
+            card(&["FN:globex inc.", "N:;;;;", "ORG:Globex Inc."]),
+            // People who work somewhere stay people, even with the company as their name.
+            card(&["FN:Dev Patel", "ORG:Acme Robotics"]),
+            card(&[
+                "N:Acme;Robotics;;;",
+                "FN:Acme Robotics",
+                "ORG:Acme Robotics",
+            ]),
+        ]
+        .concat();
+        let all = contacts(&text);
+        let marked: Vec<bool> = all.iter().map(|c| c.organization).collect();
+        assert_eq!(marked, [true, true, true, true, false, false], "{all:#?}");
     }
 
     #[test]

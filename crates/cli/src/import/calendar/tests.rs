@@ -167,8 +167,8 @@ fn outlook_export() {
     // MAILTO: in upper case, a quoted name with a comma, an unquoted one with a comma.
     let organizer = sync.organizer.as_ref().expect("organizer");
     assert_eq!(organizer.email.as_deref(), Some("Jane.Doe@Contoso.example"));
-    assert_eq!(organizer.name.as_deref(), Some("Doe, Jane"));
-    assert_eq!(sync.attendees[1].name.as_deref(), Some("Kowalski, Piotr"));
+    assert_eq!(organizer.name.as_deref(), Some("Jane Doe"));
+    assert_eq!(sync.attendees[1].name.as_deref(), Some("Piotr Kowalski"));
     assert_eq!(sync.summary.as_deref(), Some("Contoso / Acme monthly sync"));
     // Last working day of each month, 24 times from January 2026.
     let got = latest_occurrence(sync, &[], d("2026-11-29"));
@@ -367,7 +367,8 @@ fn attendee_forms() {
          ATTENDEE;CN=\"a;b:c\";X-X=\"q\":mailto:semi@example.com",
     ));
     let a = &e.attendees;
-    assert_eq!(a[0].name.as_deref(), Some("Núñez, José"));
+    // Exchange's `Family, Given` is the name a note has.
+    assert_eq!(a[0].name.as_deref(), Some("José Núñez"));
     assert_eq!(a[0].email.as_deref(), Some("jose@example.pt"));
     assert!(a[0].declined);
     assert_eq!(a[1].partstat, PartStat::NeedsAction);
@@ -375,6 +376,38 @@ fn attendee_forms() {
     assert_eq!(a[3].email, None);
     assert_eq!(a[4].name.as_deref(), Some("a;b:c"));
     assert_eq!(a[4].email.as_deref(), Some("semi@example.com"));
+}
+
+#[test]
+fn a_line_in_the_ansi_code_page_is_windows_1252() {
+    // Outlook 2003 wrote the ANSI code page; a line that is UTF-8 stays UTF-8.
+    let mut bytes = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261101T100000Z\r\n".to_vec();
+    bytes.extend_from_slice(b"ATTENDEE;CN=Chlo\xe9 Martin:MAILTO:chloe@fabrikam.example\r\n");
+    bytes.extend_from_slice("SUMMARY:Café – réunion\r\n".as_bytes());
+    bytes.extend_from_slice(b"END:VEVENT\r\nEND:VCALENDAR\r\n");
+    let (events, bad) = read(&bytes);
+    assert!(bad.is_empty(), "{bad:?}");
+    let chloe = &events[0].attendees[0];
+    assert_eq!(chloe.name.as_deref(), Some("Chloé Martin"));
+    assert_eq!(chloe.email.as_deref(), Some("chloe@fabrikam.example"));
+    assert_eq!(events[0].summary.as_deref(), Some("Café – réunion"));
+}
+
+#[test]
+fn only_a_name_of_words_around_one_comma_is_turned() {
+    for (cn, name) in [
+        ("Doe, John", "John Doe"),
+        ("O'Brien-Smith, Mary Ann", "Mary Ann O'Brien-Smith"),
+        ("Acme, Inc.", "Acme, Inc."),
+        ("Smith, Jr., John", "Smith, Jr., John"),
+        ("Room 4, Floor 2", "Room 4, Floor 2"),
+        ("Ben Okoro", "Ben Okoro"),
+    ] {
+        let e = one(&event(&format!(
+            "DTSTART:20261002\r\nATTENDEE;CN=\"{cn}\":mailto:a@example.com"
+        )));
+        assert_eq!(e.attendees[0].name.as_deref(), Some(name), "{cn}");
+    }
 }
 
 #[test]
