@@ -25,6 +25,8 @@ use std::io::Read;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
+use super::contact::without_bom;
+
 pub use recurrence::{Frequency, Lookup, MAX_PERIODS, Recurrence, Rule, WeekdayNum};
 
 /// The longest logical (unfolded) line kept; longer ones are cut and reported.
@@ -126,7 +128,8 @@ pub struct Event {
 /// Reads events from an iCalendar stream; see the module's documentation.
 pub fn read_calendar<R: Read>(reader: R) -> CalendarReader<R> {
     CalendarReader {
-        lines: Lines::new(reader),
+        // UTF-16 with a byte-order mark (some Windows tools) as UTF-8; other bytes as they are.
+        lines: Lines::new(without_bom(reader)),
         pending: VecDeque::new(),
         stack: Vec::new(),
         event: None,
@@ -139,7 +142,7 @@ pub fn read_calendar<R: Read>(reader: R) -> CalendarReader<R> {
 /// The iterator of [`read_calendar`]: events, and the records that could not be read.
 #[derive(Debug)]
 pub struct CalendarReader<R> {
-    lines: Lines<R>,
+    lines: Lines<encoding_rs_io::DecodeReaderBytes<R, Vec<u8>>>,
     pending: VecDeque<Result<Event, BadRecord>>,
     /// Open components (upper case), outermost first.
     stack: Vec<String>,

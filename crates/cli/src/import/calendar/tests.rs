@@ -394,6 +394,37 @@ fn a_line_in_the_ansi_code_page_is_windows_1252() {
 }
 
 #[test]
+fn utf_16_with_a_byte_order_mark_is_read() {
+    let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261101T100000Z\r\n\
+                ATTENDEE;CN=Chloé Martin:MAILTO:chloe@fabrikam.example\r\n\
+                SUMMARY:Café\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    for bom_and_units in [
+        [
+            &[0xFF, 0xFE][..],
+            &text
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<_>>(),
+        ]
+        .concat(),
+        [
+            &[0xFE, 0xFF][..],
+            &text
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect::<Vec<_>>(),
+        ]
+        .concat(),
+    ] {
+        let (events, bad) = read(&bom_and_units);
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].attendees[0].name.as_deref(), Some("Chloé Martin"));
+        assert_eq!(events[0].summary.as_deref(), Some("Café"));
+    }
+}
+
+#[test]
 fn only_a_name_of_words_around_one_comma_is_turned() {
     for (cn, name) in [
         ("Doe, John", "John Doe"),
