@@ -231,21 +231,8 @@ fn as_page(
         }
     }
     let (_, marker) = session.new_person_page(name, graph);
-    if let Some((key, value)) = marker {
-        match properties
-            .iter_mut()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&key))
-        {
-            Some((_, have)) => {
-                let tagged = have
-                    .split(',')
-                    .any(|v| v.trim().eq_ignore_ascii_case(&value));
-                if !tagged {
-                    *have = format!("{value}, {have}");
-                }
-            }
-            None => properties.insert(0, (key, value)),
-        }
+    if let Some(marker) = marker {
+        add_marker(&mut properties, marker);
     }
     let (mut blocks, log_heading) =
         body_blocks(note.get(split.body_start()..).unwrap_or_default(), name);
@@ -270,6 +257,29 @@ fn as_page(
             .map_err(|e| Exit::failure(format!("cannot write the page of `{name}`: {e}")))?;
     }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `properties` with the property that makes the page a person: first, or in the
+/// template's own list of tags; where the template gives its key another value
+/// (`type: colleague`), as `tags:: person` instead, which keeps the template's value.
+fn add_marker(properties: &mut Vec<(String, String)>, (key, value): (String, String)) {
+    let at = properties
+        .iter()
+        .position(|(k, _)| k.eq_ignore_ascii_case(&key));
+    match at {
+        None => properties.insert(0, (key, value)),
+        Some(i) if properties[i].1.eq_ignore_ascii_case(&value) => {}
+        Some(i) if key.eq_ignore_ascii_case("tags") => {
+            let have = &mut properties[i].1;
+            let tagged = have
+                .split(',')
+                .any(|v| v.trim().eq_ignore_ascii_case(&value));
+            if !tagged {
+                *have = format!("{value}, {have}");
+            }
+        }
+        Some(_) => add_marker(properties, ("tags".to_owned(), "person".to_owned())),
+    }
 }
 
 /// A front-matter value as a page property's value: text on one line, a list as its
@@ -507,6 +517,27 @@ mod tests {
         assert_eq!(log, Some(4));
         // Another title is a heading block like any other.
         assert_eq!(body_blocks("# Team\n", "Ann").0, ["- # Team"]);
+    }
+
+    #[test]
+    fn the_marker_joins_the_templates_properties() {
+        let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+        let mut props = vec![pair("created", "2026-11-23")];
+        add_marker(&mut props, pair("type", "[[person]]"));
+        assert_eq!(
+            props,
+            [pair("type", "[[person]]"), pair("created", "2026-11-23")]
+        );
+        let mut props = vec![pair("tags", "work")];
+        add_marker(&mut props, pair("tags", "person"));
+        assert_eq!(props, [pair("tags", "person, work")]);
+        // Another type stays; the page is a person by its tag.
+        let mut props = vec![pair("type", "colleague"), pair("tags", "work")];
+        add_marker(&mut props, pair("type", "[[person]]"));
+        assert_eq!(
+            props,
+            [pair("type", "colleague"), pair("tags", "person, work")]
+        );
     }
 
     #[test]
