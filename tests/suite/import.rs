@@ -735,3 +735,76 @@ fn a_phone_number_written_another_way_is_no_conflict() {
         "{stderr}"
     );
 }
+
+/// The lines of the log section of `text`: from its `## Log` heading (or a Logseq page's
+/// `- ## Log` block) to the end.
+fn log_section(text: &str) -> Vec<&str> {
+    let mut lines = text.lines();
+    lines
+        .by_ref()
+        .find(|l| l.trim_start_matches("- ") == "## Log")
+        .unwrap_or_else(|| panic!("no log section in {text}"));
+    lines.collect()
+}
+
+#[test]
+fn a_contacts_own_note_sits_above_the_log_section() {
+    let (dir, root) = held_out();
+    let vcf = dir.path().join("noted.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Quist\r\nEMAIL:nora@example.com\r\nNOTE:Met at KubeCon.\\nLikes tea\r\nEND:VCARD\r\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    import_twice(&root, "vcard", &vcf.to_string_lossy());
+    let (code, _, stderr) = run(&root, &["log", "Nora", "coffee", "--date", "2026-11-20"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let nora = note(&root, "People/Nora Quist.md");
+    assert!(
+        nora.ends_with(
+            "# Nora Quist\n\nMet at KubeCon.\nLikes tea\n\n## Log\n- 2026-11-20 coffee\n"
+        ),
+        "{nora}"
+    );
+    assert_eq!(log_section(&nora), ["- 2026-11-20 coffee"], "{nora}");
+}
+
+#[test]
+fn contacts_imported_into_a_logseq_graph_become_pages() {
+    let (dir, root) = scratch("tests/fixtures/logseq");
+    let vcf = dir.path().join("graph.vcf");
+    // A note whose lines would read as a log line and a task on a page of blocks.
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Quist\r\nEMAIL:nora@example.com\r\nORG:Globex\r\nTEL:+44 7700 900123\r\nNOTE:2019-05-01 we met at KubeCon\\n\\nTODO send the deck\r\nEND:VCARD\r\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, stdout, stderr) = import(&root, "vcard", &vcf.to_string_lossy());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stdout, "Added Nora Quist in pages/Nora Quist.md\n");
+    let nora = note(&root, "pages/Nora Quist.md");
+    assert_eq!(
+        nora,
+        "type:: [[person]]\ncompany:: Globex\nemail:: nora@example.com\ncreated:: 2026-11-23\nphone:: +44 7700 900123\n\n- \\2019-05-01 we met at KubeCon\n- \\TODO send the deck\n- ## Log\n"
+    );
+    let person = person_named(&root, "Nora Quist");
+    assert_eq!(person["path"], "pages/Nora Quist.md");
+    assert_eq!(person["last_contact"], serde_json::Value::Null, "{person}");
+    let (_, json, _) = run(&root, &["export", "json"]);
+    assert!(!json.contains("send the deck"), "no follow-up: {json}");
+    // Read back as that person: a second import changes nothing, `log` writes a block.
+    let once = snapshot(&root);
+    let (code, _, stderr) = import(&root, "vcard", &vcf.to_string_lossy());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(snapshot(&root), once, "{stderr}");
+    let (code, _, stderr) = run(&root, &["log", "Nora", "call", "--date", "2026-11-20"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        log_section(&note(&root, "pages/Nora Quist.md")),
+        ["- [[Nov 20th, 2026]] call"]
+    );
+    assert_eq!(
+        person_named(&root, "Nora Quist")["last_contact"],
+        "2026-11-20"
+    );
+}

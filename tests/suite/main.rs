@@ -3,6 +3,7 @@
 
 mod support;
 
+mod add;
 mod cases;
 mod colour;
 mod completions;

@@ -6,7 +6,10 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use vault_index::{Index, Statuses};
-use vault_notes::{Diagnostic, Note, ReadError, Resolver, Vault, file_stem, read_vault};
+use vault_notes::{
+    Diagnostic, FileNames, FoundBy, Logseq, Note, ReadError, Resolver, Vault, file_name_to_page,
+    file_stem, read_vault,
+};
 use vault_render::{BUILTIN_TEMPLATES, TemplateOverride, Templates};
 
 use crate::config::{self, Settings, read_settings_file};
@@ -39,6 +42,111 @@ pub struct Session {
     pub today: NaiveDate,
     /// Who is called what among the notes, built when a command first asks.
     resolver: OnceLock<Resolver>,
+    /// How a Logseq graph keeps its people, for a new one, worked out when first asked.
+    page_shape: OnceLock<PageShape>,
+}
+
+/// How a new person's page is kept in a Logseq graph: where, and with which property.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PageShape {
+    place: Place,
+    /// The property that makes it a person (`type`, `[[person]]`), when its place does not.
+    marker: Option<(String, String)>,
+}
+
+/// Where a Logseq graph keeps a person's page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Place {
+    /// In this folder (the pages folder, or a folder such as `pages/People`).
+    Folder(String),
+    /// In this namespace (`people`: the page `people/Ann`, file `people___Ann.md`).
+    Namespace(String),
+}
+
+/// Where the person `note` is kept: in its namespace when its file name gives it one,
+/// else in its folder.
+fn place_of(note: &Note, graph: &Logseq) -> Place {
+    let namespace = note
+        .page
+        .as_deref()
+        .filter(|page| file_name_to_page(&file_stem(&note.path), graph.file_names) == **page)
+        .and_then(|page| page.rsplit_once('/'))
+        .map(|(namespace, _)| namespace.to_owned());
+    namespace.map_or_else(
+        || {
+            Place::Folder(
+                note.path
+                    .rsplit_once('/')
+                    .map_or_else(String::new, |(folder, _)| folder.to_owned()),
+            )
+        },
+        Place::Namespace,
+    )
+}
+
+/// The property that made `found_by`'s person one, as a page writes it; `None` for a
+/// folder or namespace.
+fn marker_of(found_by: &FoundBy) -> Option<(String, String)> {
+    match found_by {
+        FoundBy::Type(value) => Some(("type".to_owned(), format!("[[{value}]]"))),
+        FoundBy::Category(value) => Some(("categories".to_owned(), format!("[[{value}]]"))),
+        FoundBy::Tag(value) => Some(("tags".to_owned(), value.clone())),
+        FoundBy::Folder(_) => None,
+    }
+}
+
+/// The value most of `values` have; on a tie, the one seen first.
+fn most_common<T: std::hash::Hash + Eq>(values: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: std::collections::HashMap<T, (usize, usize)> = Default::default();
+    for (i, value) in values.enumerate() {
+        counts.entry(value).or_insert((0, i)).0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))
+        .map(|(value, _)| value)
+}
+
+/// The file name (without `.md`) Logseq gives the page `page` in the file-name format
+/// `format`, which [`file_name_to_page`] reads back as `page`: `/` is `___` (or `%2F` in
+/// the legacy format, where a `.` is `%2E`, as `.` would read as `/`), and what cannot be
+/// in a file name, or would read as an escape, is percent-encoded.
+fn page_file_name(page: &str, format: FileNames) -> String {
+    let mut out = String::with_capacity(page.len() + 8);
+    let bytes = page.as_bytes();
+    for (i, c) in page.char_indices() {
+        let escape_like = c == '%'
+            && bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit));
+        match c {
+            _ if escape_like => out.push_str("%25"),
+            ':' | '*' | '?' | '"' | '<' | '>' | '|' | '#' | '\\' => {
+                out.push_str(&format!("%{:02X}", u32::from(c)));
+            }
+            '.' if format == FileNames::Legacy => out.push_str("%2E"),
+            '.' if i == 0 => out.push_str("%2E"),
+            '/' if format == FileNames::Legacy => out.push_str("%2F"),
+            // `_` next to a namespace `/`, or in a run of three, would read as part of one.
+            '_' if format == FileNames::TripleLowbar
+                && (page[..i].ends_with('/')
+                    || page[i + 1..].starts_with('/')
+                    || lowbar_run(page, i) >= 3) =>
+            {
+                out.push_str("%5F");
+            }
+            '/' => out.push_str("___"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How many `_` in a row there are around the `_` at byte `i` of `text`.
+fn lowbar_run(text: &str, i: usize) -> usize {
+    let before = text[..i].len() - text[..i].trim_end_matches('_').len();
+    let after = text[i..].len() - text[i..].trim_start_matches('_').len();
+    before + after
 }
 
 /// Refuses a digest folder that holds person notes: it is not read as notes (its digests
@@ -191,6 +299,7 @@ impl Session {
             vault,
             today,
             resolver: OnceLock::new(),
+            page_shape: OnceLock::new(),
         })
     }
 
@@ -288,8 +397,14 @@ impl Session {
 
     /// Where `vault add` puts a new person: the first of `people_folders` in `vault.yaml`;
     /// else the people folder that holds the most people in this vault (`CRM/People`);
-    /// else `People`.
+    /// else `People`. In a Logseq graph, the folder of [`Session::new_person_page`].
     pub fn new_people_folder(&self) -> String {
+        if let Some(graph) = &self.settings.read.logseq {
+            return match self.new_person_page_shape(graph).place {
+                Place::Folder(folder) => folder,
+                Place::Namespace(_) => graph.pages_folder.clone(),
+            };
+        }
         if let Some(folders) = &self.settings.read.people_folders {
             return folders
                 .first()
@@ -307,6 +422,97 @@ impl Session {
         // reversed order).
         let best = counts.into_iter().rev().max_by_key(|(_, count)| *count);
         best.map_or_else(|| "People".to_owned(), |(folder, _)| folder.to_owned())
+    }
+
+    /// The vault-relative path of a new person's note: `FOLDER/NAME.md` in the folder of
+    /// [`Session::new_people_folder`]; in a Logseq graph, see [`Session::new_person_page`].
+    pub fn new_person_path(&self, name: &str) -> String {
+        if let Some(graph) = &self.settings.read.logseq {
+            return self.new_person_page(name, graph).0;
+        }
+        let folder = self.new_people_folder();
+        if folder.is_empty() {
+            format!("{name}.md")
+        } else {
+            format!("{folder}/{name}.md")
+        }
+    }
+
+    /// A new person's page in the Logseq graph `graph`, kept as most of the graph's people
+    /// are (on a tie, as the first in path order): in their namespace
+    /// (`pages/people___NAME.md`, in the graph's `:file/name-format`) or their folder
+    /// (`pages/NAME.md`), with the property most of them carry (`type:: [[person]]`,
+    /// `tags:: person`) unless most are found by their place. A graph without people gets
+    /// `pages/NAME.md` with `tags:: person`: in Logseq `people/Ann` and `Ann` are two
+    /// pages, so a namespace would leave the user's `[[Ann]]` in a journal pointing at an
+    /// empty page, and a tag lists every person on the page `person`. The path, and the
+    /// property to add (`None` when the place makes the page a person).
+    pub fn new_person_page(
+        &self,
+        name: &str,
+        graph: &Logseq,
+    ) -> (String, Option<(String, String)>) {
+        let shape = self.new_person_page_shape(graph);
+        let path = match &shape.place {
+            Place::Folder(folder) if folder.is_empty() => {
+                format!("{}.md", page_file_name(name, graph.file_names))
+            }
+            Place::Folder(folder) => {
+                format!("{folder}/{}.md", page_file_name(name, graph.file_names))
+            }
+            Place::Namespace(namespace) => format!(
+                "{}/{}.md",
+                graph.pages_folder,
+                page_file_name(&format!("{namespace}/{name}"), graph.file_names)
+            ),
+        };
+        (path, shape.marker)
+    }
+
+    /// How this graph keeps its people, worked out once (an import asks for every
+    /// contact): the place most of them have (the first of `people_folders`, when set: a
+    /// folder when there is one on disk, else a namespace), and the property most of them
+    /// carry, or `tags:: person` when the place alone would not make the page a person.
+    fn new_person_page_shape(&self, graph: &Logseq) -> PageShape {
+        self.page_shape
+            .get_or_init(|| {
+                let people = || self.vault.notes.iter().filter(|n| n.person.is_some());
+                let configured = self
+                    .settings
+                    .read
+                    .people_folders
+                    .as_ref()
+                    .and_then(|f| f.first())
+                    .map(|folder| {
+                        let folder = folder.trim_matches('/').to_owned();
+                        if folder.is_empty() || self.root.join(&folder).is_dir() {
+                            Place::Folder(folder)
+                        } else {
+                            Place::Namespace(folder)
+                        }
+                    });
+                let place = configured
+                    .or_else(|| most_common(people().map(|note| place_of(note, graph))))
+                    .unwrap_or_else(|| Place::Folder(graph.pages_folder.clone()));
+                let marker = most_common(
+                    people().map(|note| note.person.as_ref().and_then(|p| marker_of(&p.found_by))),
+                )
+                .flatten();
+                let in_place = |stem: &str| match &place {
+                    Place::Folder(folder) if folder.is_empty() => format!("{stem}.md"),
+                    Place::Folder(folder) | Place::Namespace(folder) => {
+                        format!("{folder}/{stem}.md")
+                    }
+                };
+                let found_by_place =
+                    vault_notes::people_folder(&in_place("x"), &self.settings.read).is_some();
+                let marker = match marker {
+                    None if !found_by_place => Some(("tags".to_owned(), "person".to_owned())),
+                    marker => marker,
+                };
+                PageShape { place, marker }
+            })
+            .clone()
     }
 
     /// `bytes` (a note) with the property `keys` names set to `value` (YAML as written,
@@ -377,5 +583,47 @@ impl Session {
             }
         }
         Templates::with_overrides(&overrides).map_err(|err| Exit::failure(err.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_file_name_reads_back_as_its_page() {
+        let pages = [
+            "people/Margaret Hamilton",
+            "Dr. Who",
+            ".hidden/x",
+            "people/_lead",
+            "a___b",
+            "snake_case/name_",
+            "100%/50%2F",
+            "Q&A: what?",
+            "José/Łukasz",
+        ];
+        for format in [FileNames::TripleLowbar, FileNames::Legacy] {
+            for page in pages {
+                let stem = page_file_name(page, format);
+                assert_eq!(
+                    file_name_to_page(&stem, format),
+                    page,
+                    "{stem} ({format:?})"
+                );
+                assert!(
+                    !stem.contains(['/', ':', '?', '\\']) && !stem.starts_with('.'),
+                    "{stem}"
+                );
+            }
+        }
+        assert_eq!(
+            page_file_name("people/Margaret Hamilton", FileNames::TripleLowbar),
+            "people___Margaret Hamilton"
+        );
+        assert_eq!(
+            page_file_name("people/Dr. Who", FileNames::Legacy),
+            "people%2FDr%2E Who"
+        );
     }
 }

@@ -274,6 +274,12 @@ impl Plan {
         person: &NewPerson,
         dry_run: bool,
     ) -> Result<Outcome, Exit> {
+        // In a Logseq graph the page's place and file name follow the graph's people
+        // (`pages/people___NAME.md`), which the contact's folder alone does not say.
+        let path = match &session.settings.read.logseq {
+            Some(_) => session.new_person_path(&person.name),
+            None => person.path.clone(),
+        };
         let mut text = crate::cmd::add::person_note_text(
             session,
             &person.name,
@@ -281,27 +287,22 @@ impl Plan {
             None,
             person.company.as_deref(),
             person.email.as_deref(),
+            person.body.as_deref(),
         )?
         .into_bytes();
         for set in &person.properties {
             text = session
                 .set_property(&text, &keys(set.property), &set.yaml)
-                .map_err(|e| Exit::failure(format!("{}: {e}", person.path)))?;
+                .map_err(|e| Exit::failure(format!("{path}: {e}")))?;
         }
-        if let Some(body) = &person.body {
-            if !text.ends_with(b"\n") {
-                text.push(b'\n');
-            }
-            text.extend_from_slice(format!("\n{body}\n").as_bytes());
-        }
-        let write = session.create(&person.path, dry_run);
+        let write = session.create(&path, dry_run);
         let name = person.name.clone();
         edit_note(&write, |_| {
             Ok(Proposal {
                 after: text,
                 fact: "a person note".into(),
                 holds: |note: &Note| note.person.is_some(),
-                summary: format!("Added {name} in {}", person.path),
+                summary: format!("Added {name} in {path}"),
             })
         })
     }
