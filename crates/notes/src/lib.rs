@@ -46,7 +46,7 @@ pub use link::{WikiLink, link_label, unlink, wikilinks};
 pub use logseq::{
     CONFIG_FILE as LOGSEQ_CONFIG_FILE, Config as LogseqConfig,
     ConfigProblem as LogseqConfigProblem, FileNames, Logseq, file_name_to_page, namespace_leaf,
-    read_config as read_logseq_config,
+    page_to_file_name, read_config as read_logseq_config,
 };
 pub use note::{
     DateSource, Note, PEOPLE_PROPERTIES, Parsed, file_stem, is_people_property, parse_note,

@@ -727,6 +727,48 @@ pub(crate) fn page_name(
     (name != stem && !name.is_empty()).then_some(name)
 }
 
+/// The file name (without `.md`) Logseq gives the page `page` in the file-name format
+/// `format`, which [`file_name_to_page`] reads back as `page`: `/` is `___` (or `%2F` in
+/// the legacy format, where a `.` is `%2E`, as `.` would read as `/`), and what cannot be
+/// in a file name, or would read as an escape, is percent-encoded.
+pub fn page_to_file_name(page: &str, format: FileNames) -> String {
+    let mut out = String::with_capacity(page.len() + 8);
+    let bytes = page.as_bytes();
+    for (i, c) in page.char_indices() {
+        let escape_like = c == '%'
+            && bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit));
+        match c {
+            _ if escape_like => out.push_str("%25"),
+            ':' | '*' | '?' | '"' | '<' | '>' | '|' | '#' | '\\' => {
+                out.push_str(&format!("%{:02X}", u32::from(c)));
+            }
+            '.' if format == FileNames::Legacy => out.push_str("%2E"),
+            '.' if i == 0 => out.push_str("%2E"),
+            '/' if format == FileNames::Legacy => out.push_str("%2F"),
+            // `_` next to a namespace `/`, or in a run of three, would read as part of one.
+            '_' if format == FileNames::TripleLowbar
+                && (page[..i].ends_with('/')
+                    || page[i + 1..].starts_with('/')
+                    || lowbar_run(page, i) >= 3) =>
+            {
+                out.push_str("%5F");
+            }
+            '/' => out.push_str("___"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How many `_` in a row there are around the `_` at byte `i` of `text`.
+fn lowbar_run(text: &str, i: usize) -> usize {
+    let before = text[..i].len() - text[..i].trim_end_matches('_').len();
+    let after = text[i..].len() - text[i..].trim_start_matches('_').len();
+    before + after
+}
+
 /// A page's file name (without `.md`) as its page name, the way Logseq decodes it.
 pub fn file_name_to_page(stem: &str, format: FileNames) -> String {
     let spaced = match format {
@@ -1097,5 +1139,42 @@ mod tests {
         );
         assert_eq!(task_date("SCHEDULED: 2026-11-30"), None);
         assert_eq!(task_date("scheduled: <2026-11-30>"), None);
+    }
+
+    #[test]
+    fn a_page_file_name_reads_back_as_its_page() {
+        let pages = [
+            "people/Margaret Hamilton",
+            "Dr. Who",
+            ".hidden/x",
+            "people/_lead",
+            "a___b",
+            "snake_case/name_",
+            "100%/50%2F",
+            "Q&A: what?",
+            "José/Łukasz",
+        ];
+        for format in [FileNames::TripleLowbar, FileNames::Legacy] {
+            for page in pages {
+                let stem = page_to_file_name(page, format);
+                assert_eq!(
+                    file_name_to_page(&stem, format),
+                    page,
+                    "{stem} ({format:?})"
+                );
+                assert!(
+                    !stem.contains(['/', ':', '?', '\\']) && !stem.starts_with('.'),
+                    "{stem}"
+                );
+            }
+        }
+        assert_eq!(
+            page_to_file_name("people/Margaret Hamilton", FileNames::TripleLowbar),
+            "people___Margaret Hamilton"
+        );
+        assert_eq!(
+            page_to_file_name("people/Dr. Who", FileNames::Legacy),
+            "people%2FDr%2E Who"
+        );
     }
 }

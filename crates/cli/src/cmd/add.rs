@@ -1,7 +1,7 @@
 //! `vault add`: create a person note from the `person.md` template.
 
 use vault_notes::Resolver;
-use vault_notes::edit::LOG_HEADINGS;
+use vault_notes::edit::is_log_heading;
 use vault_render::PersonNote;
 
 use crate::budget;
@@ -172,26 +172,6 @@ fn with_intro(note: &str, intro: Option<&str>) -> String {
 fn is_fence(line: &str) -> bool {
     let line = line.trim_start();
     line.starts_with("```") || line.starts_with("~~~")
-}
-
-/// Whether `line` is a heading that names a log section ([`LOG_HEADINGS`], compared as
-/// the log's writer compares them: `## 📅 Log:` is `log`).
-fn is_log_heading(line: &str) -> bool {
-    let line = line.trim();
-    let text = line.trim_start_matches('#');
-    let level = line.len() - text.len();
-    if level == 0 || level > 6 || !(text.is_empty() || text.starts_with([' ', '\t'])) {
-        return false;
-    }
-    let title = text
-        .trim()
-        .trim_end_matches('#')
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    LOG_HEADINGS.contains(&title.as_str())
 }
 
 /// The rendered `person.md` as a page of the Logseq graph `graph`, the way Logseq keeps

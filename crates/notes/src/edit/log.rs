@@ -188,6 +188,15 @@ impl Entry {
     }
 }
 
+/// Whether `line` is a heading that names a log section ([`LOG_HEADINGS`]), as the log
+/// writer finds the log (for writers that must put something above it).
+pub fn is_log_heading(line: &str) -> bool {
+    match crate::line::classify(line).kind {
+        Kind::Heading { title, .. } => is_log_title(title),
+        _ => false,
+    }
+}
+
 /// Whether a heading's title names a log section.
 fn is_log_title(title: &str) -> bool {
     let title = title

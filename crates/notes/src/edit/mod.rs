@@ -33,7 +33,10 @@ mod page;
 mod properties;
 mod tasks;
 
-pub use log::{LOG_HEADINGS, add_log_line, add_log_lines, add_page_log_line, add_page_log_lines};
+pub use log::{
+    LOG_HEADINGS, add_log_line, add_log_lines, add_page_log_line, add_page_log_lines,
+    is_log_heading,
+};
 pub use page::{clear_page_property, set_page_property};
 pub use properties::{clear_property, remove_property, set_property, yaml_scalar};
 pub use tasks::complete_task;
