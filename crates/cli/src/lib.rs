@@ -16,6 +16,7 @@ pub mod import;
 mod output;
 mod people_found;
 mod person_match;
+mod person_note;
 mod session;
 mod when;
 mod write;

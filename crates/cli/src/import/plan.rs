@@ -280,7 +280,7 @@ impl Plan {
             Some(_) => session.new_person_path(&person.name),
             None => person.path.clone(),
         };
-        let mut text = crate::cmd::add::person_note_text(
+        let mut text = crate::person_note::person_note_text(
             session,
             &person.name,
             person.relationship.as_deref(),
