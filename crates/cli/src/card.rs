@@ -9,7 +9,7 @@
 
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
-use vault_index::{ComingBirthday, Interaction, PersonView, Reason, Status};
+use vault_index::{Interaction, PersonView, Reason, Status};
 use vault_render::{ContactLinks, Draft, DraftInput, DraftSettings, Templates};
 
 use crate::budget;
@@ -40,11 +40,7 @@ pub fn person_card(
         .position(|n| n.path == path)
         .and_then(|i| vault_index::person_view(notes, &session.settings.index, session.today, i))
         .ok_or_else(|| Exit::failure(format!("{path}: is not a person note")))?;
-    let draft = render_draft(
-        templates,
-        &session.settings.draft,
-        draft_facts(&view, session.today),
-    )?;
+    let draft = render_draft(templates, &session.settings.draft, &view, session.today)?;
     let links = vault_render::contact_links(
         &view.card.contact,
         Some(&draft),
@@ -63,120 +59,25 @@ pub fn draft_templates(session: &Session) -> Result<&'static Templates, Exit> {
     ))
 }
 
-/// What a draft is written from, owned, so that the rendering can run on the budget's own
-/// thread ([`budget::render`]). Made by [`draft_facts`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DraftFacts {
-    name: String,
-    first_name: String,
-    relationship: Option<String>,
-    status: Status,
-    last_contact: Option<NaiveDate>,
-    last_kind: Option<String>,
-    last_topic: Option<String>,
-    interests: Vec<String>,
-    company: Vec<String>,
-    role: Option<String>,
-    owed: Option<String>,
-    birthday: Option<ComingBirthday>,
-    milestone: Option<String>,
-    place: Option<String>,
-    planned: Option<NaiveDate>,
-    planned_kind: Option<String>,
-    boundaries: Vec<String>,
-    today: NaiveDate,
+/// The facts of `view`'s draft on `today`: what the digest would show of them
+/// ([`PersonView::as_shared_suggestion`]), so the terminal's draft is the digest's.
+pub fn draft_input(view: &PersonView, today: NaiveDate) -> DraftInput<'_> {
+    DraftInput::of(&view.as_shared_suggestion(), today)
 }
 
-impl DraftFacts {
-    /// The facts as the renderer takes them.
-    pub fn input(&self) -> DraftInput<'_> {
-        DraftInput {
-            name: &self.name,
-            first_name: &self.first_name,
-            relationship: self.relationship.as_deref(),
-            status: self.status,
-            last_contact: self.last_contact,
-            last_kind: self.last_kind.as_deref(),
-            last_topic: self.last_topic.as_deref(),
-            interests: &self.interests,
-            company: &self.company,
-            role: self.role.as_deref(),
-            owed: self.owed.as_deref(),
-            birthday: self.birthday,
-            milestone: self.milestone.as_deref(),
-            place: self.place.as_deref(),
-            planned: self.planned,
-            planned_kind: self.planned_kind.as_deref(),
-            boundaries: &self.boundaries,
-            today: self.today,
-        }
-    }
-}
-
-/// The facts of `view`'s draft on `today`, by the digest's privacy rule
-/// ([`PersonView::shared`]): for a private person their name and status only; for anyone
-/// else what their note says, but for a contact, topic, follow-up, milestone or plan on a
-/// line about a private person, exactly as the digest's draft is made.
-pub fn draft_facts(view: &PersonView, today: NaiveDate) -> DraftFacts {
-    let p = &view.person;
-    let Some(shared) = view.shared() else {
-        return DraftFacts {
-            name: p.name.clone(),
-            first_name: p.first_name.clone(),
-            relationship: None,
-            status: p.status,
-            last_contact: None,
-            last_kind: None,
-            last_topic: None,
-            interests: Vec::new(),
-            company: Vec::new(),
-            role: None,
-            owed: None,
-            birthday: None,
-            milestone: None,
-            place: None,
-            planned: None,
-            planned_kind: None,
-            boundaries: Vec::new(),
-            today,
-        };
-    };
-    let (p, card) = (shared.person, shared.card);
-    let next = p.planned.first();
-    DraftFacts {
-        relationship: p.relationship,
-        status: p.status,
-        last_contact: p.last_contact,
-        last_kind: p.last_interaction.and_then(|i| i.kind),
-        last_topic: p.last_topic.map(|i| i.summary),
-        owed: card.follow_ups.first().map(|f| f.text.clone()),
-        birthday: card.birthday,
-        milestone: card.milestone.map(|m| m.summary),
-        place: card.contact.place,
-        planned: next.map(|i| i.date),
-        planned_kind: next.and_then(|i| i.kind.clone()),
-        boundaries: card.boundaries,
-        today,
-        name: p.name,
-        first_name: p.first_name,
-        interests: p.interests,
-        company: p.company,
-        role: p.role,
-    }
-}
-
-/// The draft of `facts`, rendered within the template budget (a vault's own `draft.txt`
-/// is code the vault brings along).
+/// The draft of `view`, rendered within the template budget (a vault's own `draft.txt`
+/// is code the vault brings along) on the budget's own thread, which gets its own copy.
 pub fn render_draft(
     templates: &'static Templates,
     settings: &DraftSettings,
-    facts: DraftFacts,
+    view: &PersonView,
+    today: NaiveDate,
 ) -> Result<Draft, Exit> {
-    let settings = settings.clone();
+    let (settings, view) = (settings.clone(), view.clone());
     budget::render(
         templates,
         budget::Limits::for_this_run(),
-        move |templates| vault_render::draft(templates, &settings, &facts.input()),
+        move |templates| vault_render::draft(templates, &settings, &draft_input(&view, today)),
     )
 }
 
@@ -581,30 +482,30 @@ mod tests {
         .collect()
     }
 
-    fn facts(notes: &[Note], i: usize) -> DraftFacts {
-        let view = vault_index::person_view(notes, &Config::default(), today(), i)
-            .unwrap_or_else(|| panic!("note {i} is a person"));
-        draft_facts(&view, today())
+    fn view(notes: &[Note], i: usize) -> PersonView {
+        vault_index::person_view(notes, &Config::default(), today(), i)
+            .unwrap_or_else(|| panic!("note {i} is a person"))
     }
 
     #[test]
     fn a_private_persons_draft_knows_their_name_and_status_only() {
         let notes = notes();
-        let pat = facts(&notes, 1);
+        let view = view(&notes, 1);
+        let pat = draft_input(&view, today());
         assert_eq!(pat.name, "Pat Quinn");
         assert_eq!(pat.first_name, "Pat");
         assert_eq!(pat.status, Status::Overdue);
-        let nothing = DraftFacts {
-            name: pat.name.clone(),
-            first_name: pat.first_name.clone(),
+        let nothing = DraftInput {
+            name: pat.name,
+            first_name: pat.first_name,
             status: pat.status,
             today: today(),
             relationship: None,
             last_contact: None,
             last_kind: None,
             last_topic: None,
-            interests: Vec::new(),
-            company: Vec::new(),
+            interests: &[],
+            company: &[],
             role: None,
             owed: None,
             birthday: None,
@@ -612,7 +513,7 @@ mod tests {
             place: None,
             planned: None,
             planned_kind: None,
-            boundaries: Vec::new(),
+            boundaries: &[],
         };
         assert_eq!(pat, nothing);
     }
@@ -620,18 +521,18 @@ mod tests {
     #[test]
     fn lines_about_a_private_person_stay_out_of_a_draft() {
         let notes = notes();
-        let ann = facts(&notes, 0);
-        assert_eq!(ann.relationship.as_deref(), Some("friend"));
+        let view = view(&notes, 0);
+        let ann = draft_input(&view, today());
+        assert_eq!(ann.relationship, Some("friend"));
         assert_eq!(ann.last_contact, NaiveDate::from_ymd_opt(2026, 9, 10));
         // The last contact's line names Pat: neither its kind nor its text, and no older
         // topic in its place (it would not be the last one).
         assert_eq!(ann.last_kind, None);
         assert_eq!(ann.last_topic, None);
         // The follow-up that names Pat is skipped for the next one.
-        assert_eq!(ann.owed.as_deref(), Some("lend her the chess book"));
+        assert_eq!(ann.owed, Some("lend her the chess book"));
         assert_eq!(ann.interests, ["chess"]);
-        assert_eq!(ann.place.as_deref(), Some("the Oak"));
+        assert_eq!(ann.place, Some("the Oak"));
         assert_eq!(ann.boundaries, ["her divorce"], "for the draft to keep out");
-        assert_eq!(ann.input().owed, Some("lend her the chess book"));
     }
 }

@@ -51,7 +51,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use vault_notes::{DailyLink, Link, LogLine, Note, Task, wikilinks};
 
-use crate::card::{ComingBirthday, Contact, Reason};
+use crate::card::{Card, ComingBirthday, Contact, Reason};
 use crate::follow_ups::FollowUp;
 use crate::interactions::{Interaction, Source};
 use crate::links::Links;
@@ -298,6 +298,14 @@ impl<'a> SharedPerson<'a> {
         }
     }
 
+    /// First word of the name.
+    pub fn first_name(&self) -> &'a str {
+        match self {
+            SharedPerson::Public(p) => p.first_name,
+            SharedPerson::Private(p) => p.first_name,
+        }
+    }
+
     /// Status.
     pub fn status(&self) -> Status {
         match self {
@@ -347,6 +355,8 @@ pub struct SharedCard<'a> {
 pub struct PrivatePerson<'a> {
     /// Display name.
     pub name: &'a str,
+    /// First word of the name (a draft in the user's own terminal greets them by it).
+    pub first_name: &'a str,
     /// Status.
     pub status: Status,
 }
@@ -490,6 +500,7 @@ fn person(p: &PersonStatus) -> SharedPerson<'_> {
     if p.private {
         return SharedPerson::Private(PrivatePerson {
             name: &p.name,
+            first_name: &p.first_name,
             status: p.status,
         });
     }
@@ -536,6 +547,14 @@ fn person(p: &PersonStatus) -> SharedPerson<'_> {
 }
 
 impl PersonView {
+    /// What the digest would show of this person as a suggestion ([the rule](self)):
+    /// for a private person the name and status, for anyone else the card without what
+    /// concerns a private person. The terminal's draft is written from it, as the
+    /// digest's is.
+    pub fn as_shared_suggestion(&self) -> SharedSuggestion<'_> {
+        shared_suggestion(&self.person, &self.card)
+    }
+
     /// What an export may show of this person ([the rule](self)): nothing of a private
     /// person; of anyone else, everything but the contacts and follow-ups that concern a
     /// private person. A contact or follow-up recorded in a note that links a private
@@ -565,11 +584,15 @@ impl PersonView {
 
 /// Rules 1, 4 and 5 on a suggestion and its card.
 fn suggestion(s: &Suggestion) -> SharedSuggestion<'_> {
-    let person = person(&s.person);
-    if s.person.private {
+    shared_suggestion(&s.person, &s.card)
+}
+
+/// Rules 1, 4 and 5 on a person and their card.
+fn shared_suggestion<'a>(p: &'a PersonStatus, card: &'a Card) -> SharedSuggestion<'a> {
+    let person = person(p);
+    if p.private {
         return SharedSuggestion { person, card: None };
     }
-    let card = &s.card;
     let follow_ups: Vec<SharedFollowUp<'_>> = card
         .follow_ups
         .iter()
@@ -779,6 +802,7 @@ mod tests {
             *pat,
             SharedPerson::Private(PrivatePerson {
                 name: "Pat",
+                first_name: "Pat",
                 status: Status::Overdue
             })
         );

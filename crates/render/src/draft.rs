@@ -28,13 +28,13 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
-use vault_index::{ComingBirthday, Status};
+use vault_index::{ComingBirthday, SharedPerson, SharedSuggestion, Status};
 
 use crate::templates::{RenderError, Templates};
 use crate::text::{one_line, unlink};
 
 /// What a draft is written from: facts a shared output may show of a public person.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DraftInput<'a> {
     /// Display name.
     pub name: &'a str,
@@ -72,6 +72,59 @@ pub struct DraftInput<'a> {
     pub boundaries: &'a [String],
     /// The day the draft is written.
     pub today: NaiveDate,
+}
+
+impl<'a> DraftInput<'a> {
+    /// The facts of `s`'s draft on `today`: what a shared output shows of them
+    /// ([`vault_index::shared`]), whether the draft goes into the digest or to the
+    /// terminal. A private person's draft knows their name and status only.
+    pub fn of(s: &SharedSuggestion<'a>, today: NaiveDate) -> Self {
+        let (p, card) = match (&s.person, &s.card) {
+            (SharedPerson::Public(p), Some(card)) => (p, card),
+            (person, _) => {
+                return DraftInput {
+                    name: person.name(),
+                    first_name: person.first_name(),
+                    relationship: None,
+                    status: person.status(),
+                    last_contact: None,
+                    last_kind: None,
+                    last_topic: None,
+                    interests: &[],
+                    company: &[],
+                    role: None,
+                    owed: None,
+                    birthday: None,
+                    milestone: None,
+                    place: None,
+                    planned: None,
+                    planned_kind: None,
+                    boundaries: &[],
+                    today,
+                };
+            }
+        };
+        DraftInput {
+            name: p.name,
+            first_name: p.first_name,
+            relationship: p.relationship,
+            status: p.status,
+            last_contact: p.last_contact,
+            last_kind: p.last_kind,
+            last_topic: p.last_topic.map(|t| t.summary),
+            interests: p.interests,
+            company: p.company,
+            role: p.role,
+            owed: card.follow_ups.first().map(|f| f.text),
+            birthday: card.birthday,
+            milestone: card.milestone.map(|(_, m)| m),
+            place: card.contact.place.as_deref(),
+            planned: p.next_planned.map(|(date, _)| date),
+            planned_kind: p.next_planned.and_then(|(_, kind)| kind),
+            boundaries: card.boundaries,
+            today,
+        }
+    }
 }
 
 /// The user's settings for drafts (`me:` and `draft_days` in `vault.yaml`).

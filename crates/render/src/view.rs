@@ -558,26 +558,7 @@ fn suggestion<'a>(
             });
         }
     };
-    let draft_input = DraftInput {
-        name: p.name,
-        first_name: p.first_name,
-        relationship: p.relationship,
-        status: p.status,
-        last_contact: p.last_contact,
-        last_kind: p.last_kind,
-        last_topic: p.last_topic.map(|t| t.summary),
-        interests: p.interests,
-        company: p.company,
-        role: p.role,
-        owed: card.follow_ups.first().map(|f| f.text),
-        birthday: card.birthday,
-        milestone: card.milestone.map(|(_, m)| m),
-        place: card.contact.place.as_deref(),
-        planned: p.next_planned.map(|(date, _)| date),
-        planned_kind: p.next_planned.and_then(|(_, kind)| kind),
-        boundaries: card.boundaries,
-        today: input.index.today,
-    };
+    let draft_input = DraftInput::of(s, input.index.today);
     // The draft is written from the notes as they are (it is also the message, and the
     // links carry it as it is), then escaped line by line for Markdown.
     let message = crate::draft::draft(templates, input.draft, &draft_input)?;
