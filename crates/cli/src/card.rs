@@ -40,6 +40,15 @@ pub fn person_card(
         .position(|n| n.path == path)
         .and_then(|i| vault_index::person_view(notes, &session.settings.index, session.today, i))
         .ok_or_else(|| Exit::failure(format!("{path}: is not a person note")))?;
+    card_of(session, templates, view)
+}
+
+/// The card of `view`, one of the session's people.
+pub fn card_of(
+    session: &Session,
+    templates: &'static Templates,
+    view: PersonView,
+) -> Result<PersonCard, Exit> {
     let draft = render_draft(templates, &session.settings.draft, &view, session.today)?;
     let links = vault_render::contact_links(
         &view.card.contact,

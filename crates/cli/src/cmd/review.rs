@@ -5,14 +5,15 @@
 //! after the note was open in the editor, the vault is read again so that the next card
 //! is current.
 
+use std::collections::HashMap;
 use std::io::{self, IsTerminal};
 use std::process::Command;
 
 use anstyle::Style;
 use console::{Key, Term};
-use vault_index::Status;
+use vault_index::{PersonView, Status};
 
-use crate::card::{CardStyle, PersonCard, card_text, draft_templates, person_card};
+use crate::card::{CardStyle, PersonCard, card_of, card_text, draft_templates};
 use crate::cli::Cli;
 use crate::cmd::{log, pause, snooze};
 use crate::exit::Exit;
@@ -60,7 +61,13 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
     let mut session = Session::open(cli.vault.as_deref(), cli.today)?;
     // The day stays the one the review began on, past midnight too.
     let today = Some(session.today);
-    let open = || Session::open(cli.vault.as_deref(), today);
+    let mut views = views_of(&session);
+    // After a write the vault is read again, and everyone's view made again, once.
+    let open = || {
+        let session = Session::open(cli.vault.as_deref(), today)?;
+        let views = views_of(&session);
+        Ok::<_, Exit>((session, views))
+    };
     let templates = draft_templates(&session)?;
     let queue = queue(&session);
     let term = Term::stdout();
@@ -85,7 +92,11 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
     let mut tally = Tally::default();
     let mut at = 0;
     'people: while let Some((path, why)) = queue.get(at) {
-        let card = match person_card(&session, templates, path) {
+        let view = views
+            .get(path)
+            .cloned()
+            .ok_or_else(|| Exit::failure(format!("{path}: is not a person note")));
+        let card = match view.and_then(|view| card_of(&session, templates, view)) {
             Ok(card) => card,
             Err(err) => {
                 // The note was renamed or is no longer a person (the editor, another tool).
@@ -147,7 +158,7 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
                     };
                     if wrote(&term, log::write(&session, &args), &mut tally)? {
                         tally.logged += 1;
-                        session = open()?;
+                        (session, views) = open()?;
                         at += 1;
                         continue 'people;
                     }
@@ -169,7 +180,7 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
                     };
                     if wrote(&term, snooze::write(&session, &args), &mut tally)? {
                         tally.snoozed += 1;
-                        session = open()?;
+                        (session, views) = open()?;
                         at += 1;
                         continue 'people;
                     }
@@ -186,7 +197,7 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
                             visible_inline(path)
                         )))?;
                         tally.paused += 1;
-                        session = open()?;
+                        (session, views) = open()?;
                         at += 1;
                         continue 'people;
                     }
@@ -197,7 +208,7 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
                         Ok(()) => {
                             tally.edited += 1;
                             // Whatever the editor changed, the card shows it.
-                            session = open()?;
+                            (session, views) = open()?;
                             continue 'people;
                         }
                         Err(message) => say(&format!("vault: {}", visible(&message)))?,
@@ -231,6 +242,15 @@ pub fn execute(cli: &Cli, _args: &Args) -> Result<(), Exit> {
         )));
     }
     Ok(())
+}
+
+/// Everyone's view, by note: made once for the cards of a review, not once a card (each
+/// is made from the whole vault).
+fn views_of(session: &Session) -> HashMap<String, PersonView> {
+    vault_index::person_views(&session.vault.notes, &session.settings.index, session.today)
+        .into_iter()
+        .map(|view| (view.person.path.clone(), view))
+        .collect()
 }
 
 /// Whom the review steps through: this week's suggestions, best first, then everyone
