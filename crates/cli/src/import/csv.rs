@@ -1000,17 +1000,6 @@ mod tests {
     mod fixtures {
         use super::*;
 
-        macro_rules! fixture {
-            ($name:literal) => {
-                include_bytes!(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/../../tests/fixtures/import/contacts/",
-                    $name
-                ))
-                .as_slice()
-            };
-        }
-
         fn read(bytes: &[u8]) -> (CsvKind, Vec<Contact>, Vec<BadRecord>) {
             let (kind, items) = parse_contacts_csv(bytes).unwrap_or_else(|bad| panic!("{bad}"));
             let (mut contacts, mut bad) = (Vec::new(), Vec::new());

@@ -6,6 +6,20 @@
 //! - [`people`] says whom in the vault a record is; [`contacts`] decides what it brings;
 //!   [`plan`] holds every decision and writes them through the one write path.
 
+/// The bytes of a contacts export fixture (`tests/fixtures/import/contacts/NAME`), for the
+/// parsers' tests (defined before the modules that use it).
+#[cfg(test)]
+macro_rules! fixture {
+    ($name:literal) => {
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/import/contacts/",
+            $name
+        ))
+        .as_slice()
+    };
+}
+
 pub mod calendar;
 pub mod contact;
 pub mod contacts;

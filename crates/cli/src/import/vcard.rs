@@ -1389,17 +1389,6 @@ mod tests {
     mod fixtures {
         use super::*;
 
-        macro_rules! fixture {
-            ($name:literal) => {
-                include_bytes!(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/../../tests/fixtures/import/contacts/",
-                    $name
-                ))
-                .as_slice()
-            };
-        }
-
         fn read(bytes: &[u8]) -> (Vec<Contact>, Vec<BadRecord>) {
             let (mut contacts, mut bad) = (Vec::new(), Vec::new());
             for item in parse_vcards(bytes) {
